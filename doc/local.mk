@@ -1,0 +1,2 @@
+# doc/: man pages and sample configurations.
+EXTRA_DIST += doc/samples

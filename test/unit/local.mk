@@ -1,0 +1,8 @@
+# Unit tests: cmocka programs that link the sanitized copies of the
+# convenience libraries. Each module adds its programs in its own fragment.
+if WITH_CMOCKA
+include test/unit/event.mk
+include test/unit/util.mk
+include test/unit/parser.mk
+include test/unit/core.mk
+endif
