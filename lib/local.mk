@@ -4,3 +4,6 @@ noinst_LIBRARIES += lib/libka.a lib/libka_san.a
 lib_libka_a_SOURCES = $(LIBKA_SOURCES)
 lib_libka_san_a_SOURCES = $(LIBKA_SOURCES)
 lib_libka_san_a_CFLAGS = $(TEST_CFLAGS)
+
+LIBKA_SOURCES += lib/memory.c lib/memory.h lib/parser.h lib/log.h \
+	lib/ratelimit.h
