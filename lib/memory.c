@@ -72,7 +72,7 @@ char *mem_strndup(const char *s, size_t n)
 
 char *mem_strdup(const char *s)
 {
-	return mem_strndup(s, SIZE_MAX);
+	return mem_strndup(s, strlen(s));
 }
 
 char *mem_asprintf(const char *fmt, ...)
