@@ -297,9 +297,12 @@ int addr_from_sockaddr(const struct sockaddr *sa, socklen_t len,
 {
 	const struct sockaddr_in *sin = (const struct sockaddr_in *)sa;
 	const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)sa;
-	struct ka_addr r = { .family = sa->sa_family };
+	struct ka_addr r = { 0 };
 	uint16_t p;
 
+	if (len < sizeof(sa->sa_family))
+		return -EINVAL;
+	r.family = sa->sa_family;
 	if (r.family == AF_INET && len >= sizeof(*sin)) {
 		r.u.v4 = sin->sin_addr;
 		p = ntohs(sin->sin_port);

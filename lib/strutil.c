@@ -41,7 +41,6 @@ int str_to_ulong_base(const char *s, int base, unsigned long min,
 		      unsigned long max, unsigned long *out)
 {
 	unsigned long v;
-	char *end;
 
 	if (!s)
 		return -EINVAL;
@@ -55,7 +54,7 @@ int str_to_ulong_base(const char *s, int base, unsigned long min,
 		return -EINVAL;
 
 	errno = 0;
-	v = strtoul(s, &end, base);
+	v = strtoul(s, NULL, base);
 	if (errno == ERANGE || v < min || v > max)
 		return -ERANGE;
 	*out = v;
@@ -71,7 +70,6 @@ int str_to_ulong(const char *s, unsigned long min, unsigned long max,
 int str_to_long(const char *s, long min, long max, long *out)
 {
 	long v;
-	char *end;
 
 	if (!s)
 		return -EINVAL;
@@ -79,7 +77,7 @@ int str_to_long(const char *s, long min, long max, long *out)
 		return -EINVAL;
 
 	errno = 0;
-	v = strtol(s, &end, 10);
+	v = strtol(s, NULL, 10);
 	if (errno == ERANGE || v < min || v > max)
 		return -ERANGE;
 	*out = v;

@@ -304,6 +304,8 @@ static void test_sockaddr(void **state)
 					    sizeof(ss), &b, &port), -EINVAL);
 	assert_int_equal(b.family, 0);
 	assert_int_equal(port, 8080);
+	assert_int_equal(addr_from_sockaddr((struct sockaddr *)&ss, 0, &b,
+					    &port), -EINVAL);
 	assert_int_equal(addr_to_sockaddr(&none, 1, &ss, &len), -EINVAL);
 }
 

@@ -226,6 +226,26 @@ static void test_warn_errno(void **state)
 	assert_int_equal(count_lines(c->buf), 3);
 }
 
+/* A console that fails every write (ENOSPC) must not leak into errno. */
+static void test_errno_kept_on_write_error(void **state)
+{
+	struct log_opts opts = { .ident = "t", .flags = LOG_FLAG_CONSOLE };
+	FILE *full = fopen("/dev/full", "w");
+
+	(void)state;
+	if (!full)
+		skip();
+	opts.console = full;
+	log_open(&opts);
+	errno = EACCES;
+	log_info("lost");
+	assert_int_equal(errno, EACCES);
+	log_warn("lost too");
+	assert_int_equal(errno, EACCES);
+	log_close();
+	fclose(full);
+}
+
 static void test_long_line(void **state)
 {
 	struct capture *c = *state;
@@ -419,6 +439,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_debug_flag, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_console, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_warn_errno, setup, teardown),
+		cmocka_unit_test(test_errno_kept_on_write_error),
 		cmocka_unit_test_setup_teardown(test_long_line, setup, teardown),
 		cmocka_unit_test(test_facility_parse),
 		cmocka_unit_test_setup_teardown(test_limited, setup, teardown),
