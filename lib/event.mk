@@ -2,4 +2,4 @@
 # that spawn scripts without blocking.
 LIBKA_SOURCES += lib/event.c lib/event.h lib/event_epoll.c \
 	lib/event_backend.h lib/timer_heap.c lib/timer_heap.h \
-	lib/clock.c lib/clock.h
+	lib/clock.c lib/clock.h lib/spawn.c lib/spawn.h
