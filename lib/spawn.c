@@ -188,7 +188,10 @@ static void reset_signals(void)
 	sigset_t none;
 	int signo;
 
-	/* Fails for SIGKILL, SIGSTOP and libc's own: nothing to reset. */
+	/*
+	 * Fails for SIGKILL and SIGSTOP, which cannot change, and for the two
+	 * signals libc keeps for itself (32, 33), which stay as inherited.
+	 */
 	for (signo = 1; signo < NSIG; signo++)
 		sigaction(signo, &dfl, NULL);
 	sigemptyset(&none);
