@@ -755,6 +755,8 @@ void event_loop_set_late_hook(struct event_loop *loop, uint64_t threshold_us,
 					   void *ctx),
 			      void *ctx)
 {
+	if (!loop)
+		return;
 	loop->late_threshold_us = threshold_us;
 	loop->late_hook = hook;
 	loop->late_ctx = ctx;

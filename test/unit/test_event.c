@@ -421,6 +421,27 @@ static void stop_after_3_cb(struct event_loop *loop, const struct event_info *in
 		event_loop_stop(loop);
 }
 
+/* A callback cannot run its own loop. */
+static void nested_cb(struct event_loop *loop, const struct event_info *info)
+{
+	struct probe *p = info->arg;
+
+	assert_int_equal(event_loop_run_once(loop, false), -EBUSY);
+	record(p->fx, p->id, info);
+}
+
+static void test_no_nested_pass(void **state)
+{
+	struct fixture *fx = *state;
+	struct probe p;
+
+	probe_init(&p, fx, 1);
+	assert_int_equal(event_add_queued(fx->loop, &p.handle, nested_cb, &p, 0),
+			 0);
+	assert_int_equal(pass(fx), 1);
+	assert_int_equal(fx->rec.n, 1);
+}
+
 static void test_run_stop_and_empty(void **state)
 {
 	struct fixture *fx = *state;
@@ -533,6 +554,7 @@ int main(void)
 		T(test_callback_frees_owner),
 		T(test_late_hook),
 		T(test_free_nulls_handles),
+		T(test_no_nested_pass),
 		T(test_run_stop_and_empty),
 		T(test_100k_timers),
 	};
