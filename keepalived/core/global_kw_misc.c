@@ -52,6 +52,7 @@ GLOBAL_KW(global_kw_email_line)
 {
 	size_t i;
 
+	(void)p;
 	for (i = 0; i < w->count; i++)
 		global_data_strlist_add(&GD(obj)->email, w->words[i]);
 	return 0;
