@@ -208,6 +208,11 @@ static int opt_one(struct ka_options *o, int val, const char *arg,
 		want(o, CMDLINE_HELP);
 		return 0;
 	}
+	if (val == 'T') {
+		/* Not first: keepalived still switches to genhash. */
+		want(o, CMDLINE_GENHASH);
+		return 0;
+	}
 	flag = flag_of(o, val);
 	if (flag) {
 		*flag = true;

@@ -80,14 +80,6 @@ struct gd_lvs_timeouts {
 	unsigned long tcp, tcpfin, udp;	/* seconds; 0: unchanged */
 };
 
-enum gd_include_check {
-	GD_INCLUDE_READABLE = 1 << 0,
-	GD_INCLUDE_MATCH = 1 << 1,
-	GD_INCLUDE_WILDCARD_MATCH = 1 << 2,
-	GD_INCLUDE_BRACE_MATCH = 1 << 3,
-	GD_INCLUDE_ALL = 0xf,
-};
-
 struct gd_linkbeat_if {
 	char *name;
 	char *type;			/* MII, ETHTOOL, IOCTL or NULL */
@@ -124,7 +116,6 @@ struct global_data {
 	bool random_seed_set;
 	bool reload_check_config;
 	char *reload_check_config_log;
-	unsigned include_check;		/* enum gd_include_check */
 	char *reload_time_file;
 	bool reload_repeat;
 	bool reload_file_set;

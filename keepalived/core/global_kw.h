@@ -52,7 +52,6 @@ int global_kw_parse_umask(const char *text, mode_t *out);
 GLOBAL_KW(global_kw_smtp_server);
 GLOBAL_KW(global_kw_email_line);
 GLOBAL_KW(global_kw_umask);
-GLOBAL_KW(global_kw_include_check);
 GLOBAL_KW(global_kw_lvs_sync_daemon);
 GLOBAL_KW(global_kw_lvs_timeouts);
 GLOBAL_KW(global_kw_lvs_flush_on_stop);

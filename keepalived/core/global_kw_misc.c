@@ -79,56 +79,6 @@ GLOBAL_KW(global_kw_umask)
 	return 0;
 }
 
-static const struct {
-	const char *name;
-	unsigned bits;
-} include_checks[] = {
-	{ "readable", GD_INCLUDE_READABLE },
-	{ "match", GD_INCLUDE_MATCH | GD_INCLUDE_READABLE },
-	{ "wildcard_match", GD_INCLUDE_WILDCARD_MATCH | GD_INCLUDE_READABLE },
-	{ "brace_match", GD_INCLUDE_BRACE_MATCH | GD_INCLUDE_READABLE },
-};
-
-static int include_check_word(const char *word, unsigned *bits)
-{
-	const char *name = word + (*word == '+' || *word == '-');
-	size_t i;
-
-	for (i = 0; i < sizeof(include_checks) / sizeof(include_checks[0]);
-	     i++) {
-		if (strcmp(name, include_checks[i].name))
-			continue;
-		if (*word == '-')
-			*bits &= ~(include_checks[i].bits &
-				   ~(unsigned)GD_INCLUDE_READABLE);
-		else
-			*bits |= include_checks[i].bits;
-		return 0;
-	}
-	return -EINVAL;
-}
-
-GLOBAL_KW(global_kw_include_check)
-{
-	struct global_data *gd = GD(obj);
-	unsigned bits = gd->include_check;
-	size_t i;
-
-	if (w->count == 1) {
-		gd->include_check = GD_INCLUDE_ALL;
-		return 0;
-	}
-	for (i = 1; i < w->count; i++) {
-		if (include_check_word(w->words[i], &bits) < 0) {
-			cfg_report(p, CFG_ERROR, "include_check: unknown "
-				   "check '%s'", w->words[i]);
-			return -EINVAL;
-		}
-	}
-	gd->include_check = bits;
-	return 0;
-}
-
 /* The numeric options of lvs_sync_daemon, with their ranges. */
 static unsigned *sync_number(struct gd_lvs_sync *s, const char *k,
 			     unsigned long *min, unsigned long *max)

@@ -3,6 +3,8 @@
  * top-level keywords, with the one-line handlers. Handlers that read more
  * than one value live in global_kw_*.c.
  *
+ * include_check is not here: the parser acts on it itself, in any block.
+ *
  * Ranges are those keepalived 2.2.7 accepts (keepalived.conf(5), and its
  * behaviour where the page is silent), so that a configuration it takes
  * is taken here too, and one it rejects is rejected with file and line.
@@ -336,7 +338,6 @@ static const struct cfg_keyword global_defs_keywords[] = {
 	KW("vmac_addr_prefix", kw_vmac_addr_prefix),
 	KW("random_seed", kw_random_seed),
 	KW("reload_check_config", global_kw_reload_check_config),
-	KW("include_check", global_kw_include_check),
 	KW("reload_time_file", global_kw_reload_time_file),
 	KW("reload_repeat", kw_reload_repeat),
 	KW("reload_file", global_kw_reload_file),

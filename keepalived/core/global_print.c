@@ -135,14 +135,6 @@ static void print_process(const struct global_data *gd, FILE *f)
 		fprintf(f, IND "reload_check_config %s\n",
 			gd->reload_check_config_log ?
 			gd->reload_check_config_log : "");
-	if (gd->include_check)
-		fprintf(f, IND "include_check%s%s%s%s\n",
-			gd->include_check & GD_INCLUDE_READABLE ? " readable" : "",
-			gd->include_check & GD_INCLUDE_MATCH ? " match" : "",
-			gd->include_check & GD_INCLUDE_WILDCARD_MATCH ?
-			" wildcard_match" : "",
-			gd->include_check & GD_INCLUDE_BRACE_MATCH ?
-			" brace_match" : "");
 	p_str(f, "reload_time_file", gd->reload_time_file);
 	p_flag(f, "reload_repeat", gd->reload_repeat);
 	if (gd->reload_file_set)
