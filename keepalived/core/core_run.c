@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "conf.h"
+#include "config_test.h"
 #include "core_run.h"
 #include "daemon.h"
 #include "event.h"
@@ -83,7 +84,9 @@ static void reload(struct core_run_state *s)
 	struct ka_conf *c = NULL;
 
 	log_info("Reloading");
-	if (load(s->opts, &c) < 0 || c->worst >= CFG_ERROR) {
+	/* A reload takes exactly what "keepalived -t" would accept. */
+	if (load(s->opts, &c) < 0 ||
+	    config_test_exit_status(c->worst) != CONFIG_TEST_EXIT_OK) {
 		s->reloads_rejected++;
 		log_warnx("Reload rejected: the new configuration has errors; "
 			  "keeping the running one");
