@@ -1,14 +1,58 @@
 # keepalived/: the daemon. Each subsystem is a convenience library (with a
 # sanitized copy for the unit tests); main.c alone makes the program.
-noinst_LIBRARIES += keepalived/core/libcore.a keepalived/core/libcore_san.a
-keepalived_core_libcore_a_SOURCES = $(KACORE_SOURCES)
-keepalived_core_libcore_san_a_SOURCES = $(KACORE_SOURCES)
-keepalived_core_libcore_san_a_CFLAGS = $(TEST_CFLAGS)
+noinst_LIBRARIES += keepalived/core/libcore.a keepalived/core/libcore_san.a \
+	keepalived/vrrp/libvrrp.a keepalived/vrrp/libvrrp_san.a \
+	keepalived/check/libcheck.a keepalived/check/libcheck_san.a
 
-KACORE_SOURCES += keepalived/core/version.c keepalived/core/version.h
+KA_CORE_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/keepalived/core
+
+keepalived_core_libcore_a_SOURCES = $(KACORE_SOURCES)
+keepalived_core_libcore_a_CPPFLAGS = $(KA_CORE_CPPFLAGS)
+keepalived_core_libcore_a_CFLAGS = $(AM_CFLAGS) $(POPT_CFLAGS)
+keepalived_core_libcore_san_a_SOURCES = $(KACORE_SOURCES)
+keepalived_core_libcore_san_a_CPPFLAGS = $(KA_CORE_CPPFLAGS)
+keepalived_core_libcore_san_a_CFLAGS = $(TEST_CFLAGS) $(POPT_CFLAGS)
+
+KACORE_SOURCES += keepalived/core/version.c keepalived/core/version.h \
+	keepalived/core/cmdline.c keepalived/core/cmdline.h \
+	keepalived/core/cmdline_scan.c keepalived/core/cmdline_scan.h \
+	keepalived/core/cmdline_help.c \
+	keepalived/core/signum.c keepalived/core/signum.h \
+	keepalived/core/global_data.c keepalived/core/global_data.h \
+	keepalived/core/global_print.c \
+	keepalived/core/global_parser.c keepalived/core/global_parser.h \
+	keepalived/core/global_kw.h keepalived/core/global_kw_util.c \
+	keepalived/core/global_kw_misc.c keepalived/core/global_kw_vrrp.c \
+	keepalived/core/config_check.c keepalived/core/config_check.h \
+	keepalived/core/config_check_sys.c \
+	keepalived/core/conf.c keepalived/core/conf.h \
+	keepalived/core/config_test.c keepalived/core/config_test.h \
+	keepalived/core/pidfile.c keepalived/core/pidfile.h \
+	keepalived/core/daemon.c keepalived/core/daemon.h \
+	keepalived/core/core_run.c keepalived/core/core_run.h
+
+# VRRP and checker: for now only their top-level keyword tables.
+KAVRRP_SOURCES = keepalived/vrrp/vrrp_parser.c keepalived/include/vrrp_parser.h
+keepalived_vrrp_libvrrp_a_SOURCES = $(KAVRRP_SOURCES)
+keepalived_vrrp_libvrrp_san_a_SOURCES = $(KAVRRP_SOURCES)
+keepalived_vrrp_libvrrp_san_a_CFLAGS = $(TEST_CFLAGS)
+
+KACHECK_SOURCES = keepalived/check/check_parser.c \
+	keepalived/include/check_parser.h
+keepalived_check_libcheck_a_SOURCES = $(KACHECK_SOURCES)
+keepalived_check_libcheck_san_a_SOURCES = $(KACHECK_SOURCES)
+keepalived_check_libcheck_san_a_CFLAGS = $(TEST_CFLAGS)
+
+# What a program or test linking libcore needs after it.
+KA_CORE_LIBS = keepalived/vrrp/libvrrp.a keepalived/check/libcheck.a \
+	lib/libka.a $(POPT_LIBS)
+KA_CORE_SAN_LIBS = keepalived/core/libcore_san.a \
+	keepalived/vrrp/libvrrp_san.a keepalived/check/libcheck_san.a \
+	lib/libka_san.a $(POPT_LIBS)
 
 sbin_PROGRAMS += keepalived/keepalived
 keepalived_keepalived_SOURCES = keepalived/core/main.c
+keepalived_keepalived_CPPFLAGS = $(KA_CORE_CPPFLAGS)
 keepalived_keepalived_CFLAGS = $(AM_CFLAGS) $(POPT_CFLAGS) $(LIBNL_CFLAGS)
-keepalived_keepalived_LDADD = keepalived/core/libcore.a lib/libka.a \
-	$(POPT_LIBS) $(LIBNL_LIBS) $(OPENSSL_LIBS)
+keepalived_keepalived_LDADD = keepalived/core/libcore.a $(KA_CORE_LIBS) \
+	$(LIBNL_LIBS) $(OPENSSL_LIBS)

@@ -1,12 +1,76 @@
-/* Entry point; the command line arrives with the foundation work. */
+/*
+ * main.c: reads the command line and hands over to the mode it asks for.
+ * Output goes where keepalived 2.2.7 sends it: --help and -v to stderr,
+ * --signum's number to stdout.
+ */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
+#include "cmdline.h"
+#include "config_test.h"
+#include "core_run.h"
+#include "memory.h"
+#include "signum.h"
 #include "version.h"
 
-int main(void)
+/* Exit status of genhash mode until genhash exists (as genhash/main.c). */
+#define MAIN_EXIT_GENHASH 2
+
+static int do_signum(const struct ka_options *o)
 {
-	version_print(stdout);
+	int sig = signum_lookup(o->signum);
+
+	if (sig < 0) {
+		fprintf(stderr, "Unknown sigfunc %s\n", o->signum);
+		return CMDLINE_EXIT_USAGE;
+	}
+	printf("%d\n", sig);
 	return 0;
+}
+
+static int dispatch(const struct ka_options *o, const char *prog)
+{
+	switch (o->action) {
+	case CMDLINE_HELP:
+		cmdline_usage(stderr, prog);
+		return 0;
+	case CMDLINE_VERSION:
+		version_print(stderr);
+		return 0;
+	case CMDLINE_SIGNUM:
+		return do_signum(o);
+	case CMDLINE_GENHASH:
+		fprintf(stderr, "genhash mode (-T) is not available yet in "
+			"this build\n");
+		return MAIN_EXIT_GENHASH;
+	case CMDLINE_CONFIG_TEST:
+	case CMDLINE_RUN:
+		break;
+	}
+	if (o->unexpected) {
+		fprintf(stderr, "Unexpected argument(s): %s\n", o->unexpected);
+		return CMDLINE_EXIT_USAGE;
+	}
+	if (o->action == CMDLINE_CONFIG_TEST)
+		return config_test_run(o, NULL);
+	return core_run(o);
+}
+
+int main(int argc, char **argv)
+{
+	struct ka_options o;
+	char *err = NULL;
+	int status;
+
+	if (cmdline_parse(argc, argv, &o, &err) < 0) {
+		fprintf(stderr, "%s\n", err);
+		mem_free(&err);
+		ka_options_clear(&o);
+		return CMDLINE_EXIT_USAGE;
+	}
+	status = dispatch(&o, "keepalived");
+	ka_options_clear(&o);
+	return status;
 }

@@ -1,0 +1,43 @@
+/*
+ * conf.h: reading a whole configuration: a parser with every subsystem's
+ * keyword table, the parse, then the validation pass (config_check.h).
+ * Used by -t and by the daemon at start and on reload.
+ */
+#ifndef KA_CONF_H
+#define KA_CONF_H
+
+#include <stdbool.h>
+
+#include "config_check.h"
+#include "global_data.h"
+#include "parser.h"
+
+struct ka_conf {
+	struct global_data *global;
+	enum cfg_severity worst;	/* of the parse and the checks */
+};
+
+struct conf_load_opts {
+	const char *config_id;		/* -i; NULL: node name */
+	bool all_config;		/* -e */
+	cfg_diag_fn *diag;		/* every diagnostic goes here */
+	void *diag_ctx;
+	const struct config_check_env *env;	/* NULL: this system */
+};
+
+/*
+ * Reads the configuration in "path". Returns 0 and sets *out (the caller
+ * frees it with conf_free()) whatever the diagnostics; (*out)->worst says
+ * whether it may be used. Returns a negative errno, *out untouched, if
+ * the main file could not be read (also reported through diag).
+ */
+int conf_load_file(const char *path, const struct conf_load_opts *o,
+		   struct ka_conf **out);
+/* Same from memory; "name" stands for the file name. For tests. */
+int conf_load_string(const char *name, const char *text,
+		     const struct conf_load_opts *o, struct ka_conf **out);
+
+/* Frees and NULLs *c; accepts NULL. */
+void conf_free(struct ka_conf **c);
+
+#endif
