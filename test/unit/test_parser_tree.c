@@ -257,7 +257,7 @@ static void diag(const struct cfg_diag *d, void *ctx)
 void tp_setup(const char *config_id, bool all_config)
 {
 	struct cfg_parser_opts o = {
-		.config_id = config_id ? config_id : "main",
+		.config_id = config_id,
 		.all_config = all_config,
 		.diag = diag,
 	};

@@ -24,7 +24,7 @@
 
 #include "parser.h"
 
-/* A new parser with the tree registered; NULL config_id means "main". */
+/* A new parser with the tree registered; NULL config_id: the default. */
 void tp_setup(const char *config_id, bool all_config);
 void tp_teardown(void);
 struct cfg_parser *tp_parser(void);
