@@ -91,21 +91,30 @@ static void substitute(struct cfg_parser *p, const char *text,
 	conf_buf_clear(&out);
 }
 
+/* Lines read from the input are never refused; lines made by expansion
+ * count against a budget for the whole parse. */
 static bool within_budget(struct cfg_parser *p, const char *file,
 			  unsigned line, unsigned depth)
 {
+	if (!depth) {
+		p->depth_reported = false;
+		return true;
+	}
 	if (p->budget_reported)
 		return false;
 	if (depth > CONF_EXPAND_DEPTH_MAX) {
-		cfg_report_at(p, CFG_ERROR, file, line,
-			      "Parameters or ~SEQ/~LST nested more than %d "
-			      "deep - ignoring", CONF_EXPAND_DEPTH_MAX);
+		if (!p->depth_reported)
+			cfg_report_at(p, CFG_ERROR, file, line,
+				      "Parameters or ~SEQ/~LST nested more "
+				      "than %d deep - ignoring",
+				      CONF_EXPAND_DEPTH_MAX);
+		p->depth_reported = true;
 		return false;
 	}
-	if (++p->expanded_lines > CONF_EXPANDED_LINES_MAX) {
+	if (++p->expanded_lines > p->expand_max) {
 		cfg_report_at(p, CFG_ERROR, file, line,
 			      "More than %lu lines made by expansion - "
-			      "ignoring the rest", CONF_EXPANDED_LINES_MAX);
+			      "ignoring the rest", p->expand_max);
 		p->budget_reported = true;
 		return false;
 	}

@@ -80,8 +80,11 @@ struct cfg_parser {
 	struct conf_reader *reader;
 	struct conf_defs *defs;
 	uint64_t rng;
+	unsigned long expand_max;	/* CONF_EXPANDED_LINES_MAX; tests
+					 * and fuzzers may lower it */
 	unsigned long expanded_lines;
 	bool budget_reported;
+	bool depth_reported;		/* once per logical line */
 	struct conf_frame *frames;
 	size_t nframes;
 	size_t frames_cap;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "conf_cond.h"
+#include "conf_limits.h"
 #include "conf_parser.h"
 #include "conf_reader.h"
 #include "conf_subst.h"
@@ -37,6 +38,7 @@ struct cfg_parser *cfg_parser_new(const struct cfg_parser_opts *opts)
 		p->config_id = mem_strdup(id);
 	}
 	p->defs = conf_defs_new();
+	p->expand_max = CONF_EXPANDED_LINES_MAX;
 	p->rng = ((uint64_t)time(NULL) << 20) ^ (uint64_t)getpid() ^
 		 (uint64_t)(uintptr_t)p;
 	if (!p->rng)
