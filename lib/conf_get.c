@@ -31,20 +31,22 @@ int cfg_want_args(struct cfg_parser *p, const struct cfg_words *w,
 {
 	size_t n = w->count ? w->count - 1 : 0;
 
-	if (n >= min && n <= max)
-		return 0;
-	if (min == max)
-		cfg_report(p, CFG_ERROR, "%s: expected %zu argument%s, got %zu",
-			   kw_name(w), min, min == 1 ? "" : "s", n);
-	else if (n < min)
+	if (n < min) {
 		cfg_report(p, CFG_ERROR, "%s: expected at least %zu "
 			   "argument%s, got %zu", kw_name(w), min,
 			   min == 1 ? "" : "s", n);
-	else
-		cfg_report(p, CFG_ERROR, "%s: expected at most %zu "
-			   "argument%s, got %zu", kw_name(w), max,
-			   max == 1 ? "" : "s", n);
-	return -EINVAL;
+		return -EINVAL;
+	}
+	/*
+	 * keepalived ignores surplus words without a word of warning, and
+	 * "-t" must give the same verdict on the same file; we still say
+	 * so, because a surplus word is usually a typo.
+	 */
+	if (n > max)
+		cfg_report(p, CFG_NOTE, "%s: ignoring extra argument%s from "
+			   "'%s'", kw_name(w), n - max == 1 ? "" : "s",
+			   w->words[max + 1]);
+	return 0;
 }
 
 /* Decimal digits only, with an optional '-' when "sign" is set. */

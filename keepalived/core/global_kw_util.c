@@ -16,18 +16,7 @@
 int global_kw_args(struct cfg_parser *p, const struct cfg_words *w,
 		   size_t min, size_t max)
 {
-	size_t n = w->count - 1;
-
-	if (n < min) {
-		cfg_report(p, CFG_ERROR, "%s: missing value", w->words[0]);
-		return -EINVAL;
-	}
-	if (n > max) {
-		cfg_report(p, CFG_ERROR, "%s: unexpected '%s'", w->words[0],
-			   w->words[max + 1]);
-		return -EINVAL;
-	}
-	return 0;
+	return cfg_want_args(p, w, min, max);
 }
 
 int global_kw_flag(struct cfg_parser *p, const struct cfg_words *w,

@@ -349,7 +349,6 @@ static const struct bad_case bad_cases[] = {
 	{ "umask IRGRP|NOPE", "umask" },
 	{ "reload_time_file relative/path", "reload_time_file" },
 	{ "default_interface averyveryverylongname", "default_interface" },
-	{ "vrrp_ipsets a b c d e f", "vrrp_ipsets" },
 	{ "nftables_priority 2147483648", "nftables_priority" },
 	{ "vrrp_startup_delay 0", "vrrp_startup_delay" },
 	{ "script_user", "script_user" },
