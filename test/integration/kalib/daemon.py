@@ -31,8 +31,9 @@ class Daemon:
                          for opt, suffix in (("-p", ""), ("-r", "-vrrp"),
                                              ("-c", "-checkers"))}
         self.proc = None
-        with open(self.config_path, "w", encoding="utf-8") as f:
-            f.write(config_text)
+        if config_text is not None:   # None: test a missing config file
+            with open(self.config_path, "w", encoding="utf-8") as f:
+                f.write(config_text)
 
     def argv(self):
         """The command line, with pid files kept inside workdir."""
