@@ -49,10 +49,13 @@ static int dispatch(const struct ka_options *o, const char *prog)
 	case CMDLINE_RUN:
 		break;
 	}
-	if (o->unexpected) {
-		fprintf(stderr, "Unexpected argument(s): %s\n", o->unexpected);
-		return CMDLINE_EXIT_USAGE;
-	}
+	/*
+	 * keepalived warns and carries on; a unit file that starts it must
+	 * start us too, so we do the same, and say so.
+	 */
+	if (o->unexpected)
+		fprintf(stderr, "Unexpected argument(s): %s - ignoring\n",
+			o->unexpected);
 	if (o->action == CMDLINE_CONFIG_TEST)
 		return config_test_run(o, NULL);
 	return core_run(o);
