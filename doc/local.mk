@@ -1,2 +1,3 @@
 # doc/: man pages and sample configurations.
+dist_man_MANS = doc/man/man8/keepalived.8
 EXTRA_DIST += doc/samples
