@@ -1,0 +1,1 @@
+# Small C programs that integration tests drive (built, not installed).
