@@ -7,3 +7,4 @@ lib_libka_san_a_CFLAGS = $(TEST_CFLAGS)
 
 LIBKA_SOURCES += lib/memory.c lib/memory.h lib/parser.h lib/log.h \
 	lib/ratelimit.h
+LIBKA_SOURCES += lib/inet_cksum.c lib/inet_cksum.h

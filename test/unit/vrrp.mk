@@ -1,0 +1,11 @@
+# Unit tests of the VRRP wire code, on captured adverts.
+check_PROGRAMS += test/unit/test_vrrp_packet
+TESTS += test/unit/test_vrrp_packet
+test_unit_test_vrrp_packet_SOURCES = test/unit/test_vrrp_packet.c \
+	test/unit/pcap_vector.c test/unit/pcap_vector.h
+test_unit_test_vrrp_packet_CFLAGS = $(TEST_CFLAGS) \
+	-I$(top_srcdir)/keepalived/vrrp -I$(top_srcdir)/test/unit \
+	-DVECTOR_DIR='"$(abs_top_srcdir)/test/unit/vectors"'
+test_unit_test_vrrp_packet_LDADD = keepalived/vrrp/libvrrp_san.a \
+	lib/libka_san.a $(OPENSSL_LIBS) $(CMOCKA_LIBS) $(SAN_LDFLAGS)
+EXTRA_DIST += test/unit/vectors
