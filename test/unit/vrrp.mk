@@ -9,3 +9,10 @@ test_unit_test_vrrp_packet_CFLAGS = $(TEST_CFLAGS) \
 test_unit_test_vrrp_packet_LDADD = keepalived/vrrp/libvrrp_san.a \
 	lib/libka_san.a $(OPENSSL_LIBS) $(CMOCKA_LIBS) $(SAN_LDFLAGS)
 EXTRA_DIST += test/unit/vectors
+
+check_PROGRAMS += test/unit/test_vrrp_fsm
+TESTS += test/unit/test_vrrp_fsm
+test_unit_test_vrrp_fsm_SOURCES = test/unit/test_vrrp_fsm.c
+test_unit_test_vrrp_fsm_CFLAGS = $(TEST_CFLAGS) -I$(top_srcdir)/keepalived/vrrp
+test_unit_test_vrrp_fsm_LDADD = keepalived/vrrp/libvrrp_san.a \
+	lib/libka_san.a $(CMOCKA_LIBS) $(SAN_LDFLAGS)
