@@ -16,3 +16,10 @@ test_unit_test_vrrp_fsm_SOURCES = test/unit/test_vrrp_fsm.c
 test_unit_test_vrrp_fsm_CFLAGS = $(TEST_CFLAGS) -I$(top_srcdir)/keepalived/vrrp
 test_unit_test_vrrp_fsm_LDADD = keepalived/vrrp/libvrrp_san.a \
 	lib/libka_san.a $(CMOCKA_LIBS) $(SAN_LDFLAGS)
+
+check_PROGRAMS += test/unit/test_vrrp_rx
+TESTS += test/unit/test_vrrp_rx
+test_unit_test_vrrp_rx_SOURCES = test/unit/test_vrrp_rx.c \
+	test/unit/pcap_vector.c test/unit/pcap_vector.h
+test_unit_test_vrrp_rx_CFLAGS = $(test_unit_test_vrrp_packet_CFLAGS)
+test_unit_test_vrrp_rx_LDADD = $(test_unit_test_vrrp_packet_LDADD)
