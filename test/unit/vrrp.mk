@@ -23,3 +23,10 @@ test_unit_test_vrrp_rx_SOURCES = test/unit/test_vrrp_rx.c \
 	test/unit/pcap_vector.c test/unit/pcap_vector.h
 test_unit_test_vrrp_rx_CFLAGS = $(test_unit_test_vrrp_packet_CFLAGS)
 test_unit_test_vrrp_rx_LDADD = $(test_unit_test_vrrp_packet_LDADD)
+
+check_PROGRAMS += test/unit/test_vrrp_announce
+TESTS += test/unit/test_vrrp_announce
+test_unit_test_vrrp_announce_SOURCES = test/unit/test_vrrp_announce.c \
+	test/unit/pcap_vector.c test/unit/pcap_vector.h
+test_unit_test_vrrp_announce_CFLAGS = $(test_unit_test_vrrp_packet_CFLAGS)
+test_unit_test_vrrp_announce_LDADD = $(test_unit_test_vrrp_packet_LDADD)
