@@ -133,6 +133,14 @@ void cfg_report_at(struct cfg_parser *p, enum cfg_severity sev,
 	va_end(ap);
 }
 
+void cfg_parser_set_random_seed(struct cfg_parser *p, unsigned long seed)
+{
+	/* xorshift must not start at 0; any other fixed map will do */
+	p->rng = (uint64_t)seed * 0x9E3779B97F4A7C15ULL + 1;
+	if (!p->rng)
+		p->rng = 1;
+}
+
 enum cfg_severity cfg_parser_worst(const struct cfg_parser *p)
 {
 	return p->worst;

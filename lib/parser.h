@@ -154,6 +154,13 @@ int cfg_parse_file(struct cfg_parser *p, const char *path);
 int cfg_parse_string(struct cfg_parser *p, const char *name,
 		     const char *text);
 
+/*
+ * Seeds the generator behind ${_RANDOM} (global_defs random_seed): the
+ * values it gives from then on are the same on every run with the same
+ * seed. Without it the seed comes from the time and the pid.
+ */
+void cfg_parser_set_random_seed(struct cfg_parser *p, unsigned long seed);
+
 /* The worst severity reported so far by the parser or the handlers. */
 enum cfg_severity cfg_parser_worst(const struct cfg_parser *p);
 

@@ -84,8 +84,11 @@ static GLOBAL_KW(kw_random_seed)
 {
 	int r = global_kw_ulong(p, w, 0, UINT32_MAX, &GD(obj)->random_seed);
 
-	if (r == 0)
+	if (r == 0) {
 		GD(obj)->random_seed_set = true;
+		/* from here on ${_RANDOM} repeats from run to run */
+		cfg_parser_set_random_seed(p, GD(obj)->random_seed);
+	}
 	return r;
 }
 

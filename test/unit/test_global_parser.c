@@ -8,6 +8,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include <errno.h>
@@ -438,10 +440,40 @@ static void test_umask_parse(void **state)
 	assert_int_equal(m, 01);
 }
 
+/* random_seed makes ${_RANDOM} after it the same from run to run. */
+static char *seeded_router_id(const char *seed)
+{
+	char text[256];
+	struct parsed r;
+	char *id;
+
+	snprintf(text, sizeof(text), "global_defs {\n random_seed %s\n"
+		 " router_id r${_RANDOM 0 1000000000}\n}\n", seed);
+	parse_with(&r, "seed.conf", text);
+	assert_int_equal(r.worst, CFG_OK);
+	id = strdup(r.gd->router_id);
+	parsed_clear(&r);
+	return id;
+}
+
+static void test_random_seed(void **state)
+{
+	char *a = seeded_router_id("42"), *b = seeded_router_id("42");
+	char *c = seeded_router_id("43");
+
+	(void)state;
+	assert_string_equal(a, b);
+	assert_string_not_equal(a, c);
+	free(a);
+	free(b);
+	free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_keyword),
+		cmocka_unit_test(test_random_seed),
 		cmocka_unit_test(test_dump_round_trip),
 		cmocka_unit_test(test_table_covered_by_sample),
 		cmocka_unit_test(test_bad_values),
