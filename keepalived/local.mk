@@ -78,3 +78,6 @@ keepalived_keepalived_CPPFLAGS = $(KA_CORE_CPPFLAGS)
 keepalived_keepalived_CFLAGS = $(AM_CFLAGS) $(POPT_CFLAGS) $(LIBNL_CFLAGS)
 keepalived_keepalived_LDADD = keepalived/core/libcore.a $(KA_CORE_LIBS) \
 	$(LIBNL_LIBS) $(OPENSSL_LIBS)
+
+# The systemd unit (Type=notify, reload by HUP).
+EXTRA_DIST += keepalived/keepalived.service

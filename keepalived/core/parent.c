@@ -52,6 +52,7 @@ void parent_choose_children(struct parent *p)
 
 void parent_check_ready(struct parent *p)
 {
+	char *text;
 	size_t i;
 
 	if (!p->announce_ready || p->stopping)
@@ -64,7 +65,10 @@ void parent_check_ready(struct parent *p)
 		 p->children[1].wanted ? "checker " : "",
 		 p->children[0].wanted || p->children[1].wanted ?
 		 "child processes" : "no child process");
-	parent_notify(p, "READY=1\nSTATUS=Running");
+	text = mem_asprintf("READY=1\nMAINPID=%ld\nSTATUS=Running",
+			    (long)getpid());
+	parent_notify(p, text);
+	mem_free(&text);
 }
 
 /* Starts or stops children so that they match what is wanted. */
