@@ -165,7 +165,7 @@ static void on_signal(struct event_loop *loop, const struct event_info *info)
 	int sig = info->signo;
 
 	if (sig == SIGTERM || sig == SIGINT) {
-		log_info("Stopping");
+		log_info("%s child: stopping", c->ops->name);
 		event_loop_stop(loop);
 	} else if (sig == SIGHUP) {
 		reload(c);

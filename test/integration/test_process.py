@@ -204,3 +204,16 @@ def test_refuses_to_run_beside_a_live_daemon(keepalived_bin, ns, daemon,
     assert f"owns {first.pidfiles['-p']}: not starting" in second.log()
     assert first.running() and first.pid_from("-p") == first.pid
     assert first.stop() == 0
+
+
+def test_children_exit_when_the_parent_dies(keepalived_bin, ns, daemon):
+    d = daemon(ns, BOTH, args=FG, env=FAST)
+    vrrp, checker = wait_children(d)
+    mark = d.mark()
+    os.kill(d.pid, signal.SIGKILL)
+    d.wait_exit(timeout=10)
+    wait_until(lambda: not alive(vrrp) and not alive(checker), 15,
+               what="the children's exit")
+    # They stopped in order (their last line), not killed.
+    wait_until(lambda: count(d, r"Stopped - used", since=mark) == 2, 10,
+               what="both children's stop lines")
