@@ -31,24 +31,46 @@ KACORE_SOURCES += keepalived/core/version.c keepalived/core/version.h \
 	keepalived/core/daemon.c keepalived/core/daemon.h \
 	keepalived/core/core_run.c keepalived/core/core_run.h
 
-# VRRP and checker: for now only their top-level keyword tables.
-KAVRRP_SOURCES = keepalived/vrrp/vrrp_parser.c keepalived/include/vrrp_parser.h
+# The process model: watchdog parent, the children's common runtime, and
+# what they share (messages, dumps, pid files, systemd, start/stop lines).
+KACORE_SOURCES += keepalived/core/heartbeat.c keepalived/core/heartbeat.h \
+	keepalived/core/parent.c keepalived/core/parent.h \
+	keepalived/core/parent_internal.h keepalived/core/parent_child.c \
+	keepalived/core/parent_setup.c \
+	keepalived/core/parent_policy.c keepalived/core/parent_policy.h \
+	keepalived/core/child.c keepalived/core/child.h \
+	keepalived/core/child_internal.h keepalived/core/child_dump.c \
+	keepalived/core/dump_file.c keepalived/core/dump_file.h \
+	keepalived/core/sd_notify.c keepalived/core/sd_notify.h \
+	keepalived/core/proc_stats.c keepalived/core/proc_stats.h
+
+# VRRP and checker: for now their top-level keyword tables and their
+# child entry points (which use the child runtime of keepalived/core).
+KAVRRP_SOURCES = keepalived/vrrp/vrrp_parser.c keepalived/include/vrrp_parser.h \
+	keepalived/vrrp/vrrp_daemon.c keepalived/include/vrrp_daemon.h
 keepalived_vrrp_libvrrp_a_SOURCES = $(KAVRRP_SOURCES)
+keepalived_vrrp_libvrrp_a_CPPFLAGS = $(KA_CORE_CPPFLAGS)
 keepalived_vrrp_libvrrp_san_a_SOURCES = $(KAVRRP_SOURCES)
+keepalived_vrrp_libvrrp_san_a_CPPFLAGS = $(KA_CORE_CPPFLAGS)
 keepalived_vrrp_libvrrp_san_a_CFLAGS = $(TEST_CFLAGS)
 
 KACHECK_SOURCES = keepalived/check/check_parser.c \
-	keepalived/include/check_parser.h
+	keepalived/include/check_parser.h \
+	keepalived/check/check_daemon.c keepalived/include/check_daemon.h
 keepalived_check_libcheck_a_SOURCES = $(KACHECK_SOURCES)
+keepalived_check_libcheck_a_CPPFLAGS = $(KA_CORE_CPPFLAGS)
 keepalived_check_libcheck_san_a_SOURCES = $(KACHECK_SOURCES)
+keepalived_check_libcheck_san_a_CPPFLAGS = $(KA_CORE_CPPFLAGS)
 keepalived_check_libcheck_san_a_CFLAGS = $(TEST_CFLAGS)
 
-# What a program or test linking libcore needs after it.
+# What a program or test linking libcore needs after it. libcore comes
+# again after vrrp and check: their child entry points use the child
+# runtime in libcore, which uses their keyword tables.
 KA_CORE_LIBS = keepalived/vrrp/libvrrp.a keepalived/check/libcheck.a \
-	lib/libka.a $(POPT_LIBS)
+	keepalived/core/libcore.a lib/libka.a $(POPT_LIBS) -lm
 KA_CORE_SAN_LIBS = keepalived/core/libcore_san.a \
 	keepalived/vrrp/libvrrp_san.a keepalived/check/libcheck_san.a \
-	lib/libka_san.a $(POPT_LIBS)
+	keepalived/core/libcore_san.a lib/libka_san.a $(POPT_LIBS) -lm
 
 sbin_PROGRAMS += keepalived/keepalived
 keepalived_keepalived_SOURCES = keepalived/core/main.c
@@ -56,3 +78,6 @@ keepalived_keepalived_CPPFLAGS = $(KA_CORE_CPPFLAGS)
 keepalived_keepalived_CFLAGS = $(AM_CFLAGS) $(POPT_CFLAGS) $(LIBNL_CFLAGS)
 keepalived_keepalived_LDADD = keepalived/core/libcore.a $(KA_CORE_LIBS) \
 	$(LIBNL_LIBS) $(OPENSSL_LIBS)
+
+# The systemd unit (Type=notify, reload by HUP).
+EXTRA_DIST += keepalived/keepalived.service

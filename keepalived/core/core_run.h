@@ -1,26 +1,40 @@
 /*
- * core_run.h: the daemon path of main(): log, read the configuration,
- * detach unless -n, and run the event loop until TERM or INT.
- *
- * The watchdog parent and its VRRP and checker children come with their
- * own work; for now this process holds the global configuration, reloads
- * it on HUP and dumps it on USR1 and USR2.
+ * core_run.h: the daemon path of main(). The same program is the parent
+ * (the watchdog) and, re-executed by it, each child: core_run() looks at
+ * CHILD_ENV (child.h) to know which it is.
  */
 #ifndef KA_CORE_RUN_H
 #define KA_CORE_RUN_H
 
+#include <stdbool.h>
+
 #include "cmdline.h"
+#include "conf.h"
 
-/* Where USR1 and USR2 write, as keepalived. */
-#define CORE_RUN_DATA_FILE	"/tmp/keepalived.data"
-#define CORE_RUN_STATS_FILE	"/tmp/keepalived.stats"
-
-/* Exit status when the configuration cannot be used at all (as the
- * keepalived 2.2.7 daemon does for a missing configuration file). */
-#define CORE_RUN_EXIT_CONFIG	6
+/* Exit statuses. CONFIG: the configuration cannot be used at all (as the
+ * keepalived 2.2.7 daemon does for a missing configuration file); CHILD:
+ * a child could not be kept running (keepalived(8): "a subsystem could
+ * not be started"). */
+#define CORE_RUN_EXIT_CHILD	2
 #define CORE_RUN_EXIT_FATAL	3
+#define CORE_RUN_EXIT_CONFIG	6
 
-/* Returns the process's exit status. */
-int core_run(const struct ka_options *o);
+/* Returns the process's exit status. argv is logged at start and used to
+ * start the children. */
+int core_run(const struct ka_options *o, int argc, char **argv);
+
+/*
+ * Reads the configuration named by the options, logging every diagnostic
+ * (with quiet, those below CFG_ERROR only with -D: the parent has logged
+ * them already). Returns 0 and sets *out (caller frees), or a negative
+ * errno if the main file could not be read.
+ */
+int core_run_load(const struct ka_options *o, bool quiet,
+		  struct ka_conf **out);
+
+/* The syslog ident: base, plus "_NAME" for a namespace and for an
+ * instance, as keepalived does. Caller frees. Pure. */
+char *core_run_ident(const char *base, const char *netns,
+		     const char *instance);
 
 #endif

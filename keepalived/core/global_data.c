@@ -87,6 +87,8 @@ static void free_strings(struct global_data *gd)
 	char **strs[] = {
 		&gd->net_namespace, &gd->net_namespace_ipvs,
 		&gd->instance_name, &gd->tmp_config_directory,
+		&gd->state_dump_file, &gd->stats_dump_file,
+		&gd->json_dump_file,
 		&gd->config_save_dir, &gd->process_name,
 		&gd->reload_check_config_log, &gd->reload_time_file,
 		&gd->reload_file, &gd->router_id, &gd->email_from,

@@ -88,6 +88,12 @@ struct gd_linkbeat_if {
 };
 
 struct global_data {
+	/* Blocks seen by the VRRP and checker keyword tables: the parent
+	 * starts a child only for a part of the configuration that is
+	 * there. */
+	unsigned vrrp_instances;
+	unsigned virtual_servers;
+
 	/* Top-level keywords. */
 	char *net_namespace;
 	bool net_namespace_ipvs_set;
@@ -101,6 +107,9 @@ struct global_data {
 	struct gd_linkbeat_if *linkbeat_ifs;
 
 	/* Files and processes. */
+	char *state_dump_file;		/* NULL: the defaults of dump_file.h */
+	char *stats_dump_file;
+	char *json_dump_file;
 	char *tmp_config_directory;
 	char *config_save_dir;
 	bool process_names;

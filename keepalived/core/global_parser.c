@@ -64,6 +64,17 @@ KW_FLAG(kw_linkbeat_use_polling, linkbeat_use_polling)
 KW_UINT(kw_child_wait_time, child_wait_time_s, 1, 3600)
 
 /* Files and processes. */
+#define KW_PATH(fn, field) \
+	static GLOBAL_KW(fn) \
+	{ \
+		if (global_kw_args(p, w, 1, 1) < 0) \
+			return -EINVAL; \
+		return global_kw_abspath(p, w, 1, &GD(obj)->field); \
+	}
+/* Not in keepalived 2.2.7: where USR1, USR2 and JSON write. */
+KW_PATH(kw_state_dump_file, state_dump_file)
+KW_PATH(kw_stats_dump_file, stats_dump_file)
+KW_PATH(kw_json_dump_file, json_dump_file)
 KW_STR(kw_tmp_config_directory, tmp_config_directory)
 KW_STR(kw_config_save_dir, config_save_dir)
 KW_FLAG(kw_process_names, process_names)
@@ -227,6 +238,9 @@ static const struct cfg_block email_block = {
 
 static const struct cfg_keyword global_defs_keywords[] = {
 	KW("tmp_config_directory", kw_tmp_config_directory),
+	KW("state_dump_file", kw_state_dump_file),
+	KW("stats_dump_file", kw_stats_dump_file),
+	KW("json_dump_file", kw_json_dump_file),
 	KW("config_save_dir", kw_config_save_dir),
 	KW("process_names", kw_process_names),
 	KW("process_name", kw_process_name),

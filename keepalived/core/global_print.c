@@ -115,6 +115,9 @@ static void print_top(const struct global_data *gd, FILE *f)
 static void print_process(const struct global_data *gd, FILE *f)
 {
 	p_str(f, "tmp_config_directory", gd->tmp_config_directory);
+	p_str(f, "state_dump_file", gd->state_dump_file);
+	p_str(f, "stats_dump_file", gd->stats_dump_file);
+	p_str(f, "json_dump_file", gd->json_dump_file);
 	p_str(f, "config_save_dir", gd->config_save_dir);
 	p_flag(f, "process_names", gd->process_names);
 	p_str(f, "process_name", gd->process_name);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "child.h"
 #include "cmdline.h"
 #include "config_test.h"
 #include "core_run.h"
@@ -30,11 +31,11 @@ static int do_signum(const struct ka_options *o)
 	return 0;
 }
 
-static int dispatch(const struct ka_options *o, const char *prog)
+static int dispatch(const struct ka_options *o, int argc, char **argv)
 {
 	switch (o->action) {
 	case CMDLINE_HELP:
-		cmdline_usage(stderr, prog);
+		cmdline_usage(stderr, "keepalived");
 		return 0;
 	case CMDLINE_VERSION:
 		version_print(stderr);
@@ -53,12 +54,12 @@ static int dispatch(const struct ka_options *o, const char *prog)
 	 * keepalived warns and carries on; a unit file that starts it must
 	 * start us too, so we do the same, and say so.
 	 */
-	if (o->unexpected)
+	if (o->unexpected && !getenv(CHILD_ENV))
 		fprintf(stderr, "Unexpected argument(s): %s - ignoring\n",
 			o->unexpected);
 	if (o->action == CMDLINE_CONFIG_TEST)
 		return config_test_run(o, NULL);
-	return core_run(o);
+	return core_run(o, argc, argv);
 }
 
 int main(int argc, char **argv)
@@ -73,7 +74,7 @@ int main(int argc, char **argv)
 		ka_options_clear(&o);
 		return CMDLINE_EXIT_USAGE;
 	}
-	status = dispatch(&o, "keepalived");
+	status = dispatch(&o, argc, argv);
 	ka_options_clear(&o);
 	return status;
 }

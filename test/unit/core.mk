@@ -38,3 +38,34 @@ test_unit_test_core_check_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
 	$(SAN_LDFLAGS)
 
 EXTRA_DIST += test/unit/conf-core
+
+# The process model: messages, JSON writer, dump files, pid files, and
+# the pure parts of the parent and children.
+PROC_TESTS = test/unit/test_heartbeat test/unit/test_json \
+	test/unit/test_dump_file test/unit/test_pidfile test/unit/test_proc
+check_PROGRAMS += $(PROC_TESTS)
+TESTS += $(PROC_TESTS)
+
+test_unit_test_heartbeat_SOURCES = test/unit/test_heartbeat.c
+test_unit_test_heartbeat_CFLAGS = $(KA_CORE_TEST_CFLAGS)
+test_unit_test_heartbeat_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
+	$(SAN_LDFLAGS)
+
+test_unit_test_json_SOURCES = test/unit/test_json.c
+test_unit_test_json_CFLAGS = $(KA_CORE_TEST_CFLAGS)
+test_unit_test_json_LDADD = lib/libka_san.a $(CMOCKA_LIBS) $(SAN_LDFLAGS) -lm
+
+test_unit_test_dump_file_SOURCES = test/unit/test_dump_file.c
+test_unit_test_dump_file_CFLAGS = $(KA_CORE_TEST_CFLAGS)
+test_unit_test_dump_file_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
+	$(SAN_LDFLAGS)
+
+test_unit_test_pidfile_SOURCES = test/unit/test_pidfile.c
+test_unit_test_pidfile_CFLAGS = $(KA_CORE_TEST_CFLAGS)
+test_unit_test_pidfile_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
+	$(SAN_LDFLAGS)
+
+test_unit_test_proc_SOURCES = test/unit/test_proc.c
+test_unit_test_proc_CFLAGS = $(KA_CORE_TEST_CFLAGS)
+test_unit_test_proc_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
+	$(SAN_LDFLAGS)

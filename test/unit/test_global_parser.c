@@ -73,6 +73,9 @@ static void assert_top_level(const struct global_data *gd)
 static void assert_process(const struct global_data *gd)
 {
 	assert_string_equal(gd->tmp_config_directory, "/var/tmp");
+	assert_string_equal(gd->state_dump_file, "/var/tmp/ka.data");
+	assert_string_equal(gd->stats_dump_file, "/var/tmp/ka.stats");
+	assert_string_equal(gd->json_dump_file, "/var/tmp/ka.json");
 	assert_string_equal(gd->config_save_dir, "/var/lib/ka-save");
 	assert_true(gd->process_names);
 	assert_string_equal(gd->process_name, "ka_main");
@@ -83,7 +86,7 @@ static void assert_process(const struct global_data *gd)
 			    "/usr/local/bin/start.sh arg");
 	assert_string_equal(gd->startup_script.user, "root");
 	assert_string_equal(gd->startup_script.group, "root");
-	assert_int_equal(gd->startup_script.line, 23);
+	assert_int_equal(gd->startup_script.line, 26);
 	assert_int_equal(gd->startup_script_timeout_s, 20);
 	assert_string_equal(gd->shutdown_script.path, "/usr/local/bin/stop.sh");
 	assert_string_equal(gd->shutdown_script.user, "nobody");

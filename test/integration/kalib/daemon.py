@@ -1,8 +1,10 @@
 """A keepalived process started by a test inside a namespace.
 
 Its output goes to a log file; it runs in a new session (its own process
-group), and teardown kills only that pid and that group: never a process
-found by name.
+group), and teardown kills only that pid and that group, plus the pids
+written in its own pid files (a daemon that detached itself leaves the
+group), and only if their command line names its configuration file:
+never a process found by name.
 """
 import os
 import re
@@ -19,8 +21,9 @@ class Daemon:
     """One daemon run. Start it with start(); stop() or kill() ends it."""
 
     def __init__(self, netns, config_text, workdir, binary=None,
-                 args=DEFAULT_ARGS, name="keepalived"):
+                 args=DEFAULT_ARGS, name="keepalived", env=None):
         self.netns = netns
+        self.env = env   # extra environment variables, or None
         self.binary = binary or our_binary()
         self.args = list(args)
         self.name = name
@@ -46,11 +49,32 @@ class Daemon:
         if not os.access(self.binary, os.X_OK):
             raise FileNotFoundError(f"{self.binary} is not an executable "
                                     "(build first: tools/quickstart test)")
+        env = None
+        if self.env:
+            env = dict(os.environ)
+            env.update(self.env)
         with open(self.log_path, "ab") as log:
             self.proc = self.netns.popen(
                 self.argv(), stdin=subprocess.DEVNULL, stdout=log,
-                stderr=subprocess.STDOUT, start_new_session=True)
+                stderr=subprocess.STDOUT, start_new_session=True, env=env)
         return self
+
+    def pid_from(self, opt):
+        """The pid in the pid file of -p, -r or -c, or None."""
+        try:
+            with open(self.pidfiles[opt], encoding="ascii") as f:
+                return int(f.read().strip())
+        except (OSError, ValueError):
+            return None
+
+    def _ours(self, pid):
+        """True if pid is alive and runs with our configuration file."""
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                argv = f.read().split(b"\0")
+        except OSError:
+            return False
+        return self.config_path.encode() in argv
 
     @property
     def pid(self):
@@ -112,9 +136,11 @@ class Daemon:
             self._kill_group()
 
     def kill(self):
-        """SIGKILL to our pid and our process group; reaps it."""
+        """SIGKILL to our pid and our process group; reaps it. Also
+        SIGKILL to the pids in our pid files that are still ours."""
         if self.proc is None:
             return
+        self._kill_pidfile_pids()
         if self.proc.poll() is None:
             self._kill_group()
             try:
@@ -123,6 +149,15 @@ class Daemon:
                 pass
             self.proc.wait(10)
         self._kill_group()
+
+    def _kill_pidfile_pids(self):
+        for opt in self.pidfiles:
+            pid = self.pid_from(opt)
+            if pid and pid != self.proc.pid and self._ours(pid):
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
 
     def _kill_group(self):
         # The group is ours: start_new_session made pid its leader. Its
@@ -141,10 +176,10 @@ class DaemonPool:
         self.daemons = []
 
     def start(self, netns, config_text, args=DEFAULT_ARGS, binary=None,
-              name=None):
+              name=None, env=None):
         name = name or f"keepalived{len(self.daemons) + 1}"
         d = Daemon(netns, config_text, self.workdir, binary=binary,
-                   args=args, name=name)
+                   args=args, name=name, env=env)
         self.daemons.append(d)
         return d.start()
 
