@@ -42,8 +42,7 @@ static int put_ranges(struct nl_msg *m, const struct rule *r)
 
 static int put_numbers(struct nl_msg *m, const struct rule *r)
 {
-	if ((r->action == FR_ACT_TO_TBL && r->table &&
-	     nla_put_u32(m, FRA_TABLE, r->table) < 0) ||
+	if ((r->table && nla_put_u32(m, FRA_TABLE, r->table) < 0) ||
 	    (r->action == FR_ACT_GOTO &&
 	     nla_put_u32(m, FRA_GOTO, r->goto_target) < 0) ||
 	    (r->priority_set && nla_put_u32(m, FRA_PRIORITY, r->priority) < 0) ||

@@ -210,7 +210,6 @@ static int opt_pref(struct rp *st, const char *kw)
 	for (i = 0; i < sizeof(prefs) / sizeof(prefs[0]); i++) {
 		if (!strcmp(v, prefs[i].name)) {
 			st->r->pref = prefs[i].v;
-			st->inet6 = true;
 			return 0;
 		}
 	}
@@ -225,7 +224,6 @@ static int opt_expires(struct rp *st, const char *kw)
 	if (nl_words_uint(&st->c, kw, 1, INT32_MAX, &v) < 0)
 		return -EINVAL;
 	st->r->expires = (uint32_t)v;
-	st->inet6 = true;
 	return 0;
 }
 
@@ -471,7 +469,7 @@ static int check_route(struct rp *st)
 				     "its own");
 	if (r->family == AF_INET && (r->pref >= 0 || r->expires))
 		return nl_words_fail(&st->c, "pref and expires are for IPv6 "
-				     "routes");
+				     "routes (add inet6)");
 	if (r->from.addr.family && r->family != AF_INET6)
 		return nl_words_fail(&st->c, "'from' is for IPv6 routes "
 				     "(source routing)");

@@ -41,7 +41,16 @@ static const char *const unsupported[] = { "nat", "map-to", "tun_id" };
 
 static int set_action(struct rp *st, unsigned char act, const char *kw)
 {
-	if (st->r->action && st->r->action != act)
+	unsigned char cur = st->r->action;
+
+	/* "table T ... goto N" is keepalived.conf(5)'s own example: the
+	 * goto is the action, as with "ip rule". */
+	if ((cur == FR_ACT_TO_TBL && act == FR_ACT_GOTO) ||
+	    (cur == FR_ACT_GOTO && act == FR_ACT_TO_TBL)) {
+		st->r->action = FR_ACT_GOTO;
+		return 0;
+	}
+	if (cur && cur != act)
 		return nl_words_fail(&st->c, "'%s' and another action", kw);
 	st->r->action = act;
 	return 0;
@@ -430,7 +439,7 @@ static void fmt_action(const struct rule *r, const struct nl_names *names,
 
 	if (r->l3mdev)
 		nl_put(buf, size, len, " l3mdev");
-	if (r->action == FR_ACT_TO_TBL && r->table) {
+	if (r->table) {
 		name = nl_names_name(names, NL_NAMES_TABLE, r->table);
 		if (name)
 			nl_put(buf, size, len, " table %s", name);

@@ -35,7 +35,7 @@ struct rule {
 	struct ka_prefix from, to;	/* family 0: any */
 	unsigned char tos;
 	unsigned char action;		/* FR_ACT_* */
-	uint32_t table;			/* FR_ACT_TO_TBL; 0 with l3mdev */
+	uint32_t table;			/* 0: none (l3mdev, goto, nop...) */
 	uint32_t goto_target;		/* FR_ACT_GOTO */
 	uint32_t fwmark, fwmask;
 	bool fwmark_set, fwmask_set;

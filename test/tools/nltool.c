@@ -43,6 +43,7 @@ struct tool {
 	const char *hold_file;
 	const char *ready_file;
 	struct event *ev_hold;
+	bool held;
 };
 
 static int usage(void)
@@ -86,9 +87,13 @@ static void on_hold_timer(struct event_loop *loop,
 			  const struct event_info *info)
 {
 	struct tool *t = info->arg;
+	bool hold = access(t->hold_file, F_OK) == 0;
 
-	nl_reflector_hold(netlink_daemon_reflector(t->nd),
-			  access(t->hold_file, F_OK) == 0);
+	if (hold != t->held) {
+		nl_reflector_hold(netlink_daemon_reflector(t->nd), hold);
+		t->held = hold;
+		log_info("reading %s", hold ? "held" : "resumed");
+	}
 	event_add_timer(loop, &t->ev_hold, HOLD_POLL_US, on_hold_timer, t);
 }
 
@@ -142,12 +147,8 @@ static int monitor(struct tool *t, int argc, char **argv)
 	event_add_signal(t->loop, SIGUSR1, on_signal, t);
 	event_add_signal(t->loop, SIGTERM, on_signal, t);
 	event_add_signal(t->loop, SIGINT, on_signal, t);
-	if (t->hold_file) {
-		nl_reflector_hold(netlink_daemon_reflector(t->nd),
-				  access(t->hold_file, F_OK) == 0);
-		event_add_timer(t->loop, &t->ev_hold, HOLD_POLL_US,
-				on_hold_timer, t);
-	}
+	if (t->hold_file)
+		event_add_timer(t->loop, &t->ev_hold, 0, on_hold_timer, t);
 	write_dump(t);
 	if (t->ready_file)
 		touch(t->ready_file);

@@ -5,4 +5,5 @@ include test/unit/event.mk
 include test/unit/util.mk
 include test/unit/parser.mk
 include test/unit/core.mk
+include test/unit/netlink.mk
 endif
