@@ -81,3 +81,27 @@ keepalived_keepalived_LDADD = keepalived/core/libcore.a $(KA_CORE_LIBS) \
 
 # The systemd unit (Type=notify, reload by HUP).
 EXTRA_DIST += keepalived/keepalived.service
+
+# ---- Netlink reflector, interface table, static addresses/routes/rules
+# (issue 4). The pure parts (iftable, ipaddr, route, rule, nl_names,
+# nl_words, message building) are unit-tested through libcore_san.a.
+KACORE_SOURCES += keepalived/core/iftable.c keepalived/core/iftable.h \
+	keepalived/core/nl_names.c keepalived/core/nl_names.h \
+	keepalived/core/nl_words.c keepalived/core/nl_words.h \
+	keepalived/core/ipaddr.c keepalived/core/ipaddr.h \
+	keepalived/core/route.c keepalived/core/route.h \
+	keepalived/core/rule.c keepalived/core/rule.h \
+	keepalived/core/static_data.c keepalived/core/static_data.h \
+	keepalived/core/static_parser.c keepalived/core/static_parser.h \
+	keepalived/core/nl_link.c keepalived/core/nl_link.h \
+	keepalived/core/nl_ifaddr.c keepalived/core/nl_ifaddr.h \
+	keepalived/core/nl_route.c keepalived/core/nl_route.h \
+	keepalived/core/nl_rule.c keepalived/core/nl_rule.h \
+	keepalived/core/nl_cmd.c keepalived/core/nl_cmd.h \
+	keepalived/core/nl_ops.c keepalived/core/nl_ops.h \
+	keepalived/core/nl_reflector.c keepalived/core/nl_reflector.h \
+	keepalived/core/netlink_daemon.c keepalived/core/netlink_daemon.h
+keepalived_core_libcore_a_CFLAGS += $(LIBNL_CFLAGS)
+keepalived_core_libcore_san_a_CFLAGS += $(LIBNL_CFLAGS)
+KA_CORE_LIBS += $(LIBNL_LIBS)
+KA_CORE_SAN_LIBS += $(LIBNL_LIBS)

@@ -10,10 +10,12 @@
 #include "conf.h"
 #include "global_parser.h"
 #include "memory.h"
+#include "static_parser.h"
 #include "vrrp_parser.h"
 
 static struct cfg_parser *new_parser(const struct conf_load_opts *o,
-				     struct global_data *gd)
+				     struct global_data *gd,
+				     struct static_data *sd)
 {
 	struct cfg_parser_opts po = {
 		.config_id = o->config_id,
@@ -27,7 +29,8 @@ static struct cfg_parser *new_parser(const struct conf_load_opts *o,
 		return NULL;
 	if (global_parser_register(p, gd) < 0 ||
 	    vrrp_parser_register(p, gd) < 0 ||
-	    check_parser_register(p, gd) < 0)
+	    check_parser_register(p, gd) < 0 ||
+	    static_parser_register(p, sd) < 0)
 		cfg_parser_free(&p);
 	return p;
 }
@@ -51,19 +54,22 @@ static int load(parse_fn *parse, const char *a, const char *b,
 		const struct conf_load_opts *o, struct ka_conf **out)
 {
 	struct global_data *gd = global_data_new();
+	struct static_data *sd = static_data_new();
 	struct config_check_env sys;
-	struct cfg_parser *p = new_parser(o, gd);
+	struct cfg_parser *p = new_parser(o, gd, sd);
 	struct ka_conf *c;
 	int r;
 
 	if (!p) {
 		global_data_free(&gd);
+		static_data_free(&sd);
 		return -ENOMEM;
 	}
 	r = parse(p, a, b);
 	if (r < 0) {
 		cfg_parser_free(&p);
 		global_data_free(&gd);
+		static_data_free(&sd);
 		return r;
 	}
 	if (!o->env)
@@ -71,6 +77,7 @@ static int load(parse_fn *parse, const char *a, const char *b,
 	config_check(p, gd, o->env ? o->env : &sys);
 	c = mem_new(struct ka_conf);
 	c->global = gd;
+	c->statics = sd;
 	c->worst = cfg_parser_worst(p);
 	cfg_parser_free(&p);
 	*out = c;
@@ -94,5 +101,6 @@ void conf_free(struct ka_conf **c)
 	if (!c || !*c)
 		return;
 	global_data_free(&(*c)->global);
+	static_data_free(&(*c)->statics);
 	mem_free(c);
 }

@@ -11,9 +11,11 @@
 #include "config_check.h"
 #include "global_data.h"
 #include "parser.h"
+#include "static_data.h"
 
 struct ka_conf {
 	struct global_data *global;
+	struct static_data *statics;	/* static_ipaddress/routes/rules */
 	enum cfg_severity worst;	/* of the parse and the checks */
 };
 

@@ -392,12 +392,9 @@ static const struct cfg_keyword global_top_keywords[] = {
 	KW("linkbeat_use_polling", kw_linkbeat_use_polling),
 	KW("child_wait_time", kw_child_wait_time),
 	{ "linkbeat_interfaces", NULL, &linkbeat_block, 0 },
-	/* Built with the VRRP issues (static addresses need the netlink
-	 * command socket, track groups need instances). */
+	/* Built with the VRRP issues (track groups need instances). The
+	 * static_* blocks are static_parser.c's. */
 	UNSUPPORTED_BLOCK("track_group"),
-	UNSUPPORTED_BLOCK("static_ipaddress"),
-	UNSUPPORTED_BLOCK("static_routes"),
-	UNSUPPORTED_BLOCK("static_rules"),
 	/* BFD has no subsystem here yet. */
 	UNSUPPORTED_BLOCK("bfd_instance"),
 	{ NULL, NULL, NULL, 0 }

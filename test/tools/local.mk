@@ -1,1 +1,9 @@
 # Small C programs that integration tests drive (built, not installed).
+
+# nltool: the netlink reflector and the static_* blocks, for
+# test/integration/test_netlink*.py.
+noinst_PROGRAMS = test/tools/nltool
+test_tools_nltool_SOURCES = test/tools/nltool.c
+test_tools_nltool_CPPFLAGS = $(KA_CORE_CPPFLAGS)
+test_tools_nltool_CFLAGS = $(AM_CFLAGS) $(LIBNL_CFLAGS)
+test_tools_nltool_LDADD = keepalived/core/libcore.a $(KA_CORE_LIBS)

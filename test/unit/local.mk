@@ -6,4 +6,5 @@ include test/unit/util.mk
 include test/unit/parser.mk
 include test/unit/core.mk
 include test/unit/vrrp.mk
+include test/unit/netlink.mk
 endif
