@@ -50,9 +50,10 @@ KAVRRP_SOURCES = keepalived/vrrp/vrrp_parser.c keepalived/include/vrrp_parser.h 
 	keepalived/vrrp/vrrp_daemon.c keepalived/include/vrrp_daemon.h
 keepalived_vrrp_libvrrp_a_SOURCES = $(KAVRRP_SOURCES)
 keepalived_vrrp_libvrrp_a_CPPFLAGS = $(KA_CORE_CPPFLAGS)
+keepalived_vrrp_libvrrp_a_CFLAGS = $(AM_CFLAGS) $(LIBNL_CFLAGS)
 keepalived_vrrp_libvrrp_san_a_SOURCES = $(KAVRRP_SOURCES)
 keepalived_vrrp_libvrrp_san_a_CPPFLAGS = $(KA_CORE_CPPFLAGS)
-keepalived_vrrp_libvrrp_san_a_CFLAGS = $(TEST_CFLAGS)
+keepalived_vrrp_libvrrp_san_a_CFLAGS = $(TEST_CFLAGS) $(LIBNL_CFLAGS)
 
 KACHECK_SOURCES = keepalived/check/check_parser.c \
 	keepalived/include/check_parser.h \

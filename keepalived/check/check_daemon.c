@@ -16,22 +16,28 @@ static const char *process_name(const struct ka_conf *c)
 	return c->global->checker_proc.process_name;
 }
 
-static void dump_data(FILE *f, const struct ka_conf *c)
+static void dump_data(FILE *f, const struct ka_conf *c,
+		      const struct child_env *env)
 {
+	(void)env;
 	fprintf(f, "------< LVS Topology >------\n");
 	fprintf(f, " Virtual servers configured = %u (not run yet)\n",
 		c->global->virtual_servers);
 }
 
-static void dump_stats(FILE *f, const struct ka_conf *c)
+static void dump_stats(FILE *f, const struct ka_conf *c,
+		       const struct child_env *env)
 {
 	(void)c;
+	(void)env;
 	fprintf(f, "------< Virtual servers >------\n");
 }
 
-static void dump_json(struct json *j, const struct ka_conf *c)
+static void dump_json(struct json *j, const struct ka_conf *c,
+		      const struct child_env *env)
 {
 	(void)c;
+	(void)env;
 	json_begin_array(j, "virtual_servers");
 	json_end_array(j);
 	json_begin_array(j, "virtual_server_groups");

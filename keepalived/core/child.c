@@ -152,6 +152,8 @@ static void reload(struct child *c)
 		send_msg(c, HEARTBEAT_READY, 0, HEARTBEAT_READY_REJECTED);
 		return;
 	}
+	if (c->ops->reload)
+		c->ops->reload(&c->env, c->conf, n);
 	conf_free(&c->conf);
 	c->conf = n;
 	c->stats.reloads++;
@@ -242,7 +244,8 @@ static int start(struct child *c)
 		log_warn("Cannot set up the event loop");
 		return CORE_RUN_EXIT_FATAL;
 	}
-	return 0;
+	c->env = (struct child_env){ .loop = c->loop, .opts = c->opts };
+	return c->ops->start ? c->ops->start(&c->env, c->conf) : 0;
 }
 
 int child_run(const struct ka_options *o, const struct child_start *s,
@@ -271,6 +274,9 @@ int child_run(const struct ka_options *o, const struct child_start *s,
 			status = CORE_RUN_EXIT_FATAL;
 		}
 	}
+	/* After a failed start() too: it may have half-started. */
+	if (c.env.loop && c.ops->stop)
+		c.ops->stop(&c.env, c.conf);
 	event_loop_free(&c.loop);
 	close(s->fd);
 	conf_free(&c.conf);

@@ -16,6 +16,7 @@
 
 #include "cmdline.h"
 #include "conf.h"
+#include "event.h"
 #include "json.h"
 
 /* "vrrp FD PPID GENERATION" or "checker FD PPID GENERATION". */
@@ -38,6 +39,17 @@ int child_env_parse(const char *value, struct child_start *out);
 /* Writes CHILD_ENV's value. Caller frees. Pure. */
 char *child_env_format(const struct child_start *s);
 
+/*
+ * The environment a child's subsystem runs in, handed to its hooks: the
+ * loop it schedules on, the command line, and its own state (what start()
+ * left in *state).
+ */
+struct child_env {
+	struct event_loop *loop;
+	const struct ka_options *opts;
+	void *state;
+};
+
 /* What each child adds to the common runtime. */
 struct child_ops {
 	const char *name;	/* "VRRP", "checker": for log lines */
@@ -47,13 +59,27 @@ struct child_ops {
 	const char *dump_tag;	/* in the dump file names: "", "_check" */
 	/* This child's process name from the configuration, or NULL. */
 	const char *(*process_name)(const struct ka_conf *c);
+	/*
+	 * The subsystem's life, each hook optional: start() once the loop
+	 * exists (non-zero: the child exits with that status); reload()
+	 * after a new configuration was accepted, before the old one is
+	 * freed (it may take entries out of "old"); stop() before the loop
+	 * ends, which frees env->state.
+	 */
+	int (*start)(struct child_env *env, struct ka_conf *c);
+	void (*reload)(struct child_env *env, struct ka_conf *old,
+		       struct ka_conf *new);
+	void (*stop)(struct child_env *env, struct ka_conf *c);
 	/* Its part of the state dump (USR1), after the global section. */
-	void (*dump_data)(FILE *f, const struct ka_conf *c);
+	void (*dump_data)(FILE *f, const struct ka_conf *c,
+			  const struct child_env *env);
 	/* Its counters (USR2), after the process's own. */
-	void (*dump_stats)(FILE *f, const struct ka_conf *c);
+	void (*dump_stats)(FILE *f, const struct ka_conf *c,
+			   const struct child_env *env);
 	/* Its members of the JSON dump's top object (arrays of instances,
 	 * virtual servers...). */
-	void (*dump_json)(struct json *j, const struct ka_conf *c);
+	void (*dump_json)(struct json *j, const struct ka_conf *c,
+			  const struct child_env *env);
 };
 
 /* Exit status of a child whose configuration cannot be used. */

@@ -74,7 +74,7 @@ static void fill_data(FILE *f, struct child *c)
 	header(f, c);
 	fprintf(f, "------< Global definitions >------\n");
 	global_data_dump(c->conf->global, f);
-	c->ops->dump_data(f, c->conf);
+	c->ops->dump_data(f, c->conf, &c->env);
 }
 
 void child_dump_data(struct child *c)
@@ -93,7 +93,7 @@ static void fill_stats(FILE *f, struct child *c)
 		(unsigned long long)c->stats.hellos);
 	fprintf(f, " Bad messages from the parent = %llu\n",
 		(unsigned long long)c->stats.bad_messages);
-	c->ops->dump_stats(f, c->conf);
+	c->ops->dump_stats(f, c->conf, &c->env);
 }
 
 void child_dump_stats(struct child *c, bool clear)
@@ -145,7 +145,7 @@ void child_dump_json(struct child *c)
 	json_begin_object(j, NULL);
 	json_process(j, c);
 	json_global(j, c->conf->global);
-	c->ops->dump_json(j, c->conf);
+	c->ops->dump_json(j, c->conf, &c->env);
 	json_end_object(j);
 	text = json_text(j, &len);
 	if (!text)

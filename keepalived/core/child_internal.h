@@ -26,6 +26,7 @@ struct child {
 	struct child_start start;
 	struct ka_conf *conf;
 	struct event_loop *loop;
+	struct child_env env;		/* for the subsystem's hooks */
 	struct event *ev_read;
 	char *ident;
 	uint64_t started_us;		/* monotonic */

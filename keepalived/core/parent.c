@@ -22,6 +22,7 @@
 #include "parent_internal.h"
 #include "proc_stats.h"
 #include "signum.h"
+#include "static_data.h"
 
 void parent_notify(struct parent *p, const char *text)
 {
@@ -45,7 +46,10 @@ void parent_choose_children(struct parent *p)
 	v->wanted = only ? o->vrrp_only : true;
 	c->wanted = only ? o->check_only : true;
 	if (!o->all_children) {
-		v->wanted = v->wanted && gd->vrrp_instances > 0;
+		/* static_* blocks are the VRRP child's to set up, as in
+		 * keepalived */
+		v->wanted = v->wanted && (gd->vrrp_instances > 0 ||
+					  !static_data_empty(p->conf->statics));
 		c->wanted = c->wanted && gd->virtual_servers > 0;
 	}
 }

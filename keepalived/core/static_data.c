@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "ipaddr.h"
 #include "memory.h"
 #include "route.h"
@@ -50,6 +52,72 @@ const struct nl_names *static_data_names(struct static_data *sd)
 		nl_names_load_system(sd->names);
 	}
 	return sd->names;
+}
+
+bool static_data_empty(const struct static_data *sd)
+{
+	return list_empty(&sd->addrs) && list_empty(&sd->routes) &&
+	       list_empty(&sd->rules);
+}
+
+static bool addr_in(const struct ipaddr *a, const struct static_data *sd)
+{
+	const struct ipaddr *b;
+
+	list_for_each_entry(b, &sd->addrs, node)
+		if (ipaddr_same(a, b))
+			return true;
+	return false;
+}
+
+static bool route_in(const struct route *r, struct static_data *rd,
+		     struct static_data *sd)
+{
+	char x[ROUTE_LINE_MAX], y[ROUTE_LINE_MAX];
+	const struct route *o;
+
+	if (route_format(r, static_data_names(rd), x, sizeof(x)) < 0)
+		return false;
+	list_for_each_entry(o, &sd->routes, node)
+		if (route_format(o, static_data_names(sd), y, sizeof(y)) == 0 &&
+		    strcmp(x, y) == 0)
+			return true;
+	return false;
+}
+
+static bool rule_in(const struct rule *u, struct static_data *ud,
+		    struct static_data *sd)
+{
+	char x[ROUTE_LINE_MAX], y[ROUTE_LINE_MAX];
+	const struct rule *o;
+
+	if (rule_format(u, static_data_names(ud), x, sizeof(x)) < 0)
+		return false;
+	list_for_each_entry(o, &sd->rules, node)
+		if (rule_format(o, static_data_names(sd), y, sizeof(y)) == 0 &&
+		    strcmp(x, y) == 0)
+			return true;
+	return false;
+}
+
+struct static_data *static_data_take_stale(struct static_data *old,
+					   struct static_data *new)
+{
+	struct static_data *stale = static_data_new();
+	struct ipaddr *a, *atmp;
+	struct route *r, *rtmp;
+	struct rule *u, *utmp;
+
+	list_for_each_entry_safe(a, atmp, &old->addrs, node)
+		if (!addr_in(a, new))
+			list_move_tail(&stale->addrs, &a->node);
+	list_for_each_entry_safe(r, rtmp, &old->routes, node)
+		if (!route_in(r, old, new))
+			list_move_tail(&stale->routes, &r->node);
+	list_for_each_entry_safe(u, utmp, &old->rules, node)
+		if (!rule_in(u, old, new))
+			list_move_tail(&stale->rules, &u->node);
+	return stale;
 }
 
 void static_data_dump(const struct static_data *sd, FILE *f)

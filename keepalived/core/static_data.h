@@ -6,6 +6,7 @@
 #ifndef KA_STATIC_DATA_H
 #define KA_STATIC_DATA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -26,6 +27,18 @@ void static_data_free(struct static_data **sd);
 
 /* iproute2's names, loaded from the system on first use. */
 const struct nl_names *static_data_names(struct static_data *sd);
+
+/* True if none of the three blocks has an entry. */
+bool static_data_empty(const struct static_data *sd);
+
+/*
+ * For a reload: moves out of "old" every entry that "new" does not have,
+ * into a new static_data that the caller removes from the system and
+ * frees. Entries are the same when they print the same, which is what
+ * the configuration said of them.
+ */
+struct static_data *static_data_take_stale(struct static_data *old,
+					   struct static_data *new);
 
 /* Writes the three blocks as configuration (parses again). */
 void static_data_dump(const struct static_data *sd, FILE *f);
