@@ -60,9 +60,10 @@ KACHECK_SOURCES = keepalived/check/check_parser.c \
 	keepalived/check/check_daemon.c keepalived/include/check_daemon.h
 keepalived_check_libcheck_a_SOURCES = $(KACHECK_SOURCES)
 keepalived_check_libcheck_a_CPPFLAGS = $(KA_CORE_CPPFLAGS)
+keepalived_check_libcheck_a_CFLAGS = $(AM_CFLAGS) $(LIBNL_CFLAGS)
 keepalived_check_libcheck_san_a_SOURCES = $(KACHECK_SOURCES)
 keepalived_check_libcheck_san_a_CPPFLAGS = $(KA_CORE_CPPFLAGS)
-keepalived_check_libcheck_san_a_CFLAGS = $(TEST_CFLAGS)
+keepalived_check_libcheck_san_a_CFLAGS = $(TEST_CFLAGS) $(LIBNL_CFLAGS)
 
 # What a program or test linking libcore needs after it. libcore comes
 # again after vrrp and check: their child entry points use the child

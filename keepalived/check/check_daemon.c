@@ -1,12 +1,45 @@
 /*
- * check_daemon.c: the checker child. For now it reads the configuration,
- * runs the common child runtime (watchdog answers, signals, reload,
- * dumps) and reports its virtual servers as the parser counted them; the
- * checkers and IPVS plug their state and counters into these hooks.
+ * check_daemon.c: the checker child. On the common child runtime
+ * (watchdog answers, signals, reload, dumps) it runs its own netlink
+ * reflector, whose interface table the checkers' bind addresses will
+ * follow; the checkers and IPVS plug their state and counters into the
+ * same hooks.
  */
 #include "config.h"
 
 #include "check_daemon.h"
+#include "core_run.h"
+#include "memory.h"
+#include "netlink_daemon.h"
+
+struct check_child {
+	struct netlink_daemon *nl;
+};
+
+static int start(struct child_env *env, struct ka_conf *c)
+{
+	const struct global_data *gd = c->global;
+	struct netlink_daemon_opts no;
+	struct check_child *k = mem_new(struct check_child);
+
+	env->state = k;
+	netlink_daemon_opts_init(&no, &gd->lvs_netlink_cmd,
+				 &gd->lvs_netlink_monitor,
+				 env->opts->address_monitoring);
+	return netlink_daemon_start(env->loop, &no, &k->nl) < 0 ?
+		       CORE_RUN_EXIT_FATAL : 0;
+}
+
+static void stop(struct child_env *env, struct ka_conf *c)
+{
+	struct check_child *k = env->state;
+
+	(void)c;
+	if (!k)
+		return;
+	netlink_daemon_stop(&k->nl);
+	mem_free(&env->state);
+}
 
 /* vrrp_process_name / checker_process_name; the default otherwise
  * (keepalived keeps "keepalived" without process_names, but telling the
@@ -19,10 +52,15 @@ static const char *process_name(const struct ka_conf *c)
 static void dump_data(FILE *f, const struct ka_conf *c,
 		      const struct child_env *env)
 {
-	(void)env;
+	const struct check_child *k = env->state;
+
 	fprintf(f, "------< LVS Topology >------\n");
 	fprintf(f, " Virtual servers configured = %u (not run yet)\n",
 		c->global->virtual_servers);
+	if (k && k->nl) {
+		fprintf(f, "------< Interfaces >------\n");
+		netlink_daemon_dump(k->nl, f);
+	}
 }
 
 static void dump_stats(FILE *f, const struct ka_conf *c,
@@ -51,6 +89,8 @@ static const struct child_ops check_ops = {
 	.json_name = "checker",
 	.dump_tag = "_check",
 	.process_name = process_name,
+	.start = start,
+	.stop = stop,
 	.dump_data = dump_data,
 	.dump_stats = dump_stats,
 	.dump_json = dump_json,

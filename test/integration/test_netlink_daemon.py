@@ -142,3 +142,29 @@ def test_external_changes_are_seen(one_ns, daemon, tmp_path):
     assert table["nl1"]["index"] != old_index
     assert "2001:db8:7::7/64" in table["nl1"]["addrs"]
     assert d.stop(20) == 0
+
+
+def test_checker_child_keeps_its_own_table(one_ns, daemon, tmp_path):
+    """The checker child (here alone, with -C) has a reflector too."""
+    ns = one_ns
+    conf = dump_globals(tmp_path) + ("virtual_server 192.0.2.10 80 {\n"
+                                     "    real_server 192.0.2.11 80 {\n"
+                                     "    }\n}\n")
+    d = daemon(ns, conf, args=FG + ("-C", "-a"), env=FAST)
+    d.wait_for_log(r"checker child: starting")
+    mark = d.mark()
+    ns.ip("addr", "add", "192.168.78.10/24", "dev", "nl1")
+    d.wait_for_log(r"Netlink reflector reports IP 192\.168\.78\.10 added",
+                   since=mark)
+    path = tmp_path / "ka_check.data"
+
+    def dumped():
+        if path.exists():
+            path.unlink()
+        d.signal(signal.SIGUSR1)
+        wait_until(path.exists, 10, what="the checker's USR1 dump")
+        mine = parse_dump(path.read_text())
+        return mine == kernel_table(ns) or (mine, kernel_table(ns))
+    wait_until(lambda: dumped() is True, 20,
+               what="the checker's table to match ip addr")
+    assert d.stop(20) == 0
