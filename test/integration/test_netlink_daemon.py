@@ -2,13 +2,14 @@
 the static_* blocks at start, follows a reload by changing only what
 changed, removes them on stop (unless -V), and sees what others change on
 the machine: -a log lines, and its interface table in the USR1 dump."""
+import os
 import signal
 
 import pytest
 
-from kalib import wait_until
+from kalib import run, wait_until
 from kalib.nl import kernel_table, parse_dump
-from proclib import FAST
+from proclib import FAST, wait_children
 from test_netlink import STATIC_CONF, addr_info, routes, rules
 
 FG = ("-n", "-l", "-G", "-D")
@@ -167,4 +168,41 @@ def test_checker_child_keeps_its_own_table(one_ns, daemon, tmp_path):
         return mine == kernel_table(ns) or (mine, kernel_table(ns))
     wait_until(lambda: dumped() is True, 20,
                what="the checker's table to match ip addr")
+    assert d.stop(20) == 0
+
+
+def test_overrun_in_the_daemon(one_ns, daemon, tmp_path):
+    """10,000 address changes while the VRRP child is stopped, with a
+    4 KiB monitor buffer (vrrp_netlink_monitor_rcv_bufs): it reports the
+    overrun, resynchronises, and its table equals the kernel's."""
+    ns = one_ns
+    conf = (dump_globals(tmp_path).replace(
+        "global_defs {\n",
+        "global_defs {\n    vrrp_netlink_monitor_rcv_bufs 4096\n")
+        + "static_ipaddress {\n    192.168.77.5/24 dev nl0\n}\n")
+    # The default watchdog (2 s x 3) outlasts the burst; -R would stop
+    # the daemon if the child were replaced, failing the test loudly.
+    d = daemon(ns, conf, args=FG + ("-R",))
+    vrrp_pid, _ = wait_children(d, vrrp=True, checker=False)
+    batch = tmp_path / "burst.batch"
+    v4 = [f"10.{20 + i // 250}.{i % 250}.1/32" for i in range(6000)]
+    lines = [f"addr add {a} dev nl1" for a in v4]
+    lines += [f"addr del {a} dev nl1" for a in v4[::3]]
+    lines += [f"addr add 2001:db8:7::{i:x}/128 dev nl1 nodad"
+              for i in range(2000)]
+    assert len(lines) == 10000
+    batch.write_text("\n".join(lines) + "\n")
+    mark = d.mark()
+    os.kill(vrrp_pid, signal.SIGSTOP)
+    try:
+        res = run(["ip", "-n", ns.name, "-batch", str(batch)], timeout=120)
+    finally:
+        os.kill(vrrp_pid, signal.SIGCONT)
+    assert res.returncode == 0, res.stderr
+    d.wait_for_log(r"receive buffer overrun \(ENOBUFS\), resynchronising",
+                   since=mark, timeout=30)
+    wait_until(lambda: tables_agree(d, ns, tmp_path) is True, 60, 0.5,
+               what="the dumped interface table to match ip addr")
+    assert len(kernel_table(ns)["nl1"]["addrs"]) >= 6000
+    assert d.running() and d.pid_from("-r") == vrrp_pid
     assert d.stop(20) == 0
