@@ -2,7 +2,7 @@
 
 # nltool: the netlink reflector and the static_* blocks, for
 # test/integration/test_netlink*.py.
-noinst_PROGRAMS = test/tools/nltool
+noinst_PROGRAMS += test/tools/nltool
 test_tools_nltool_SOURCES = test/tools/nltool.c
 test_tools_nltool_CPPFLAGS = $(KA_CORE_CPPFLAGS)
 test_tools_nltool_CFLAGS = $(AM_CFLAGS) $(LIBNL_CFLAGS)
