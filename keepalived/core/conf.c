@@ -11,11 +11,14 @@
 #include "global_parser.h"
 #include "memory.h"
 #include "static_parser.h"
+#include "vrrp_check.h"
+#include "vrrp_data.h"
 #include "vrrp_parser.h"
 
 static struct cfg_parser *new_parser(const struct conf_load_opts *o,
 				     struct global_data *gd,
-				     struct static_data *sd)
+				     struct static_data *sd,
+				     struct vrrp_conf *vc)
 {
 	struct cfg_parser_opts po = {
 		.config_id = o->config_id,
@@ -28,7 +31,7 @@ static struct cfg_parser *new_parser(const struct conf_load_opts *o,
 	if (!p)
 		return NULL;
 	if (global_parser_register(p, gd) < 0 ||
-	    vrrp_parser_register(p, gd) < 0 ||
+	    vrrp_parser_register(p, vc) < 0 ||
 	    check_parser_register(p, gd) < 0 ||
 	    static_parser_register(p, sd) < 0)
 		cfg_parser_free(&p);
@@ -50,34 +53,42 @@ static int parse_text(struct cfg_parser *p, const char *name,
 	return cfg_parse_string(p, name, text);
 }
 
+/* The checks of every part, on the system or the one the caller gave. */
+static void check(struct cfg_parser *p, struct ka_conf *c,
+		  const struct conf_load_opts *o)
+{
+	struct config_check_env sys;
+	struct vrrp_check_env vsys;
+
+	if (!o->env)
+		config_check_env_system(&sys);
+	config_check(p, c->global, o->env ? o->env : &sys);
+	if (!o->vrrp_env)
+		vrrp_check_env_system(&vsys);
+	vrrp_check(p, c->vrrp, c->global, o->vrrp_env ? o->vrrp_env : &vsys);
+	/* The parent starts the VRRP child when there are instances. */
+	c->global->vrrp_instances = (unsigned)vrrp_conf_count(c->vrrp);
+}
+
 static int load(parse_fn *parse, const char *a, const char *b,
 		const struct conf_load_opts *o, struct ka_conf **out)
 {
-	struct global_data *gd = global_data_new();
-	struct static_data *sd = static_data_new();
-	struct config_check_env sys;
-	struct cfg_parser *p = new_parser(o, gd, sd);
-	struct ka_conf *c;
-	int r;
+	struct ka_conf *c = mem_new(struct ka_conf);
+	struct cfg_parser *p;
+	int r = -ENOMEM;
 
-	if (!p) {
-		global_data_free(&gd);
-		static_data_free(&sd);
-		return -ENOMEM;
-	}
-	r = parse(p, a, b);
+	c->global = global_data_new();
+	c->statics = static_data_new();
+	c->vrrp = vrrp_conf_new();
+	p = new_parser(o, c->global, c->statics, c->vrrp);
+	if (p)
+		r = parse(p, a, b);
 	if (r < 0) {
 		cfg_parser_free(&p);
-		global_data_free(&gd);
-		static_data_free(&sd);
+		conf_free(&c);
 		return r;
 	}
-	if (!o->env)
-		config_check_env_system(&sys);
-	config_check(p, gd, o->env ? o->env : &sys);
-	c = mem_new(struct ka_conf);
-	c->global = gd;
-	c->statics = sd;
+	check(p, c, o);
 	c->worst = cfg_parser_worst(p);
 	cfg_parser_free(&p);
 	*out = c;
@@ -102,5 +113,6 @@ void conf_free(struct ka_conf **c)
 		return;
 	global_data_free(&(*c)->global);
 	static_data_free(&(*c)->statics);
+	vrrp_conf_free(&(*c)->vrrp);
 	mem_free(c);
 }

@@ -13,9 +13,13 @@
 #include "parser.h"
 #include "static_data.h"
 
+struct vrrp_conf;		/* vrrp_data.h */
+struct vrrp_check_env;		/* vrrp_check.h */
+
 struct ka_conf {
 	struct global_data *global;
 	struct static_data *statics;	/* static_ipaddress/routes/rules */
+	struct vrrp_conf *vrrp;		/* vrrp_instance blocks */
 	enum cfg_severity worst;	/* of the parse and the checks */
 };
 
@@ -25,6 +29,7 @@ struct conf_load_opts {
 	cfg_diag_fn *diag;		/* every diagnostic goes here */
 	void *diag_ctx;
 	const struct config_check_env *env;	/* NULL: this system */
+	const struct vrrp_check_env *vrrp_env;	/* NULL: this system */
 };
 
 /*

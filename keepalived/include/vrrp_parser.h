@@ -1,13 +1,17 @@
 /*
- * vrrp_parser.h: the top-level keywords of the VRRP subsystem.
+ * vrrp_parser.h: the keywords of the VRRP subsystem: vrrp_instance blocks
+ * (into struct vrrp_conf, see vrrp_data.h) and the top-level blocks not
+ * supported yet (vrrp_sync_group, vrrp_script, ...).
  */
 #ifndef KA_VRRP_PARSER_H
 #define KA_VRRP_PARSER_H
 
 #include "parser.h"
 
-/* Registers vrrp_instance, vrrp_sync_group, vrrp_script, ... with root
- * as their parent object. Returns 0 or -ENOMEM. */
-int vrrp_parser_register(struct cfg_parser *p, void *root);
+struct vrrp_conf;
+
+/* Registers the VRRP keywords; instances are added to vc, which must
+ * outlive the parse. Returns 0 or -ENOMEM. */
+int vrrp_parser_register(struct cfg_parser *p, struct vrrp_conf *vc);
 
 #endif

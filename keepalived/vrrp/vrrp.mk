@@ -8,3 +8,15 @@ KAVRRP_SOURCES += keepalived/vrrp/vrrp_packet.c keepalived/vrrp/vrrp_packet.h \
 	keepalived/vrrp/vrrp_rx.c keepalived/vrrp/vrrp_rx.h \
 	keepalived/vrrp/vrrp_arp.c keepalived/vrrp/vrrp_arp.h \
 	keepalived/vrrp/vrrp_ndisc.c keepalived/vrrp/vrrp_ndisc.h
+# The VRRP configuration (issue 5): objects, keyword handlers by theme,
+# the printout, and the validation pass after the parse.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_data.c keepalived/vrrp/vrrp_data.h \
+	keepalived/vrrp/vrrp_data_equal.c keepalived/vrrp/vrrp_print.c \
+	keepalived/vrrp/vrrp_kw.h keepalived/vrrp/vrrp_kw_instance.c \
+	keepalived/vrrp/vrrp_kw_switch.c keepalived/vrrp/vrrp_kw_addr.c \
+	keepalived/vrrp/vrrp_kw_auth.c keepalived/vrrp/vrrp_kw_garp.c \
+	keepalived/vrrp/vrrp_check.c keepalived/vrrp/vrrp_check.h \
+	keepalived/vrrp/vrrp_check_all.c keepalived/vrrp/vrrp_check_sys.c
+# conf.c (keepalived/core) holds the VRRP configuration and runs its checks.
+keepalived_core_libcore_a_CPPFLAGS += -I$(top_srcdir)/keepalived/vrrp
+keepalived_core_libcore_san_a_CPPFLAGS += -I$(top_srcdir)/keepalived/vrrp

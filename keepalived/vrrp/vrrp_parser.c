@@ -1,18 +1,17 @@
 /*
- * vrrp_parser.c: the VRRP subsystem's top-level keywords.
+ * vrrp_parser.c: the keyword tables of the VRRP subsystem. A vrrp_instance
+ * block becomes a struct vrrp_instance_conf on the struct vrrp_conf given
+ * at registration; its keywords' handlers live in vrrp_kw_*.c.
  *
- * For now every block is known but flagged CFG_KW_UNSUPPORTED, so that
- * "keepalived -t" reports a VRRP configuration as not supported yet
- * instead of calling its keywords unknown. The VRRP work replaces these
- * entries with the real tables.
- *
- * vrrp_instance is counted in the global data even so: the parent starts
- * the VRRP child only when the configuration has an instance. It warns
- * as an unsupported keyword does, from its block's open callback.
+ * Keywords of work not done yet (tracking, notify scripts, sync groups,
+ * virtual routes...) are known and flagged CFG_KW_UNSUPPORTED, so that
+ * "keepalived -t" says "not supported yet" rather than "unknown".
  */
 #include "config.h"
 
-#include "global_data.h"
+#include <errno.h>
+
+#include "vrrp_kw.h"
 #include "vrrp_parser.h"
 
 static const struct cfg_keyword no_keywords[] = { { NULL, NULL, NULL, 0 } };
@@ -25,41 +24,137 @@ static const struct cfg_block vrrp_unsupported = {
 
 #define UNSUPPORTED(name) \
 	{ name, NULL, &vrrp_unsupported, CFG_KW_UNSUPPORTED }
+#define KW(name, fn) { name, fn, NULL, 0 }
+#define BLOCK(name, block) { name, NULL, block, 0 }
 
-static void warn_unsupported(struct cfg_parser *p, const struct cfg_words *w)
-{
-	cfg_report(p, CFG_WARNING, "Keyword '%s' is not supported yet - "
-		   "ignoring", w->words[0]);
-}
+static const struct cfg_keyword auth_keywords[] = {
+	KW("auth_type", vrrp_kw_auth_type),
+	KW("auth_pass", vrrp_kw_auth_pass),
+	{ NULL, NULL, NULL, 0 }
+};
 
-/* Counts the instance and skips its block (by returning NULL). */
+/* Sub-blocks write into the instance itself (no open callback). */
+static const struct cfg_block auth_block = {
+	.name = "authentication", .keywords = auth_keywords,
+};
+static const struct cfg_block vip_block = {
+	.name = "virtual_ipaddress", .line = vrrp_kw_vip_line,
+};
+static const struct cfg_block evip_block = {
+	.name = "virtual_ipaddress_excluded", .line = vrrp_kw_evip_line,
+};
+static const struct cfg_block peer_block = {
+	.name = "unicast_peer", .line = vrrp_kw_peer_line,
+};
+
+static const struct cfg_keyword instance_keywords[] = {
+	KW("state", vrrp_kw_state),
+	KW("interface", vrrp_kw_interface),
+	KW("virtual_router_id", vrrp_kw_vrid),
+	KW("priority", vrrp_kw_priority),
+	KW("advert_int", vrrp_kw_advert_int),
+	KW("version", vrrp_kw_version),
+	KW("nopreempt", vrrp_kw_nopreempt),
+	KW("preempt", vrrp_kw_preempt),
+	KW("preempt_delay", vrrp_kw_preempt_delay),
+	KW("debug", vrrp_kw_debug),
+	KW("use_vmac", vrrp_kw_use_vmac),
+	KW("vmac_xmit_base", vrrp_kw_vmac_xmit_base),
+	KW("accept", vrrp_kw_accept),
+	KW("no_accept", vrrp_kw_no_accept),
+	KW("dont_track_primary", vrrp_kw_dont_track_primary),
+	KW("skip_check_adv_addr", vrrp_kw_skip_check_adv_addr),
+	KW("check_unicast_src", vrrp_kw_check_unicast_src),
+	KW("lower_prio_no_advert", vrrp_kw_lower_prio_no_advert),
+	KW("higher_prio_send_advert", vrrp_kw_higher_prio_send_advert),
+	KW("mcast_src_ip", vrrp_kw_mcast_src_ip),
+	KW("unicast_src_ip", vrrp_kw_unicast_src_ip),
+	KW("unicast_ttl", vrrp_kw_unicast_ttl),
+	KW("garp_master_delay", vrrp_kw_garp_master_delay),
+	KW("garp_master_repeat", vrrp_kw_garp_master_repeat),
+	KW("garp_master_refresh", vrrp_kw_garp_master_refresh),
+	KW("garp_master_refresh_repeat", vrrp_kw_garp_master_refresh_repeat),
+	KW("garp_lower_prio_delay", vrrp_kw_garp_lower_prio_delay),
+	KW("garp_lower_prio_repeat", vrrp_kw_garp_lower_prio_repeat),
+	BLOCK("authentication", &auth_block),
+	BLOCK("virtual_ipaddress", &vip_block),
+	BLOCK("virtual_ipaddress_excluded", &evip_block),
+	BLOCK("unicast_peer", &peer_block),
+	UNSUPPORTED("vrf"),
+	UNSUPPORTED("use_vmac_addr"),
+	UNSUPPORTED("use_ipvlan"),
+	UNSUPPORTED("native_ipv6"),
+	UNSUPPORTED("track_interface"),
+	UNSUPPORTED("track_script"),
+	UNSUPPORTED("track_file"),
+	UNSUPPORTED("track_process"),
+	UNSUPPORTED("track_bfd"),
+	UNSUPPORTED("mcast_dst_ip"),
+	UNSUPPORTED("track_src_ip"),
+	UNSUPPORTED("unicast_fault_no_peer"),
+	UNSUPPORTED("old_unicast_checksum"),
+	UNSUPPORTED("garp_extra_if"),
+	UNSUPPORTED("down_timer_adverts"),
+	UNSUPPORTED("promote_secondaries"),
+	UNSUPPORTED("virtual_routes"),
+	UNSUPPORTED("virtual_rules"),
+	UNSUPPORTED("strict_mode"),
+	UNSUPPORTED("notify_master"),
+	UNSUPPORTED("notify_backup"),
+	UNSUPPORTED("notify_fault"),
+	UNSUPPORTED("notify_stop"),
+	UNSUPPORTED("notify"),
+	UNSUPPORTED("notify_master_rx_lower_pri"),
+	UNSUPPORTED("notify_priority_changes"),
+	UNSUPPORTED("smtp_alert"),
+	UNSUPPORTED("kernel_rx_buf_size"),
+	UNSUPPORTED("linkbeat_use_polling"),
+	{ NULL, NULL, NULL, 0 }
+};
+
+/* A new instance on the list; NULL (its block skipped) without a name or
+ * with a name already taken. */
 static void *instance_open(struct cfg_parser *p, const struct cfg_words *w,
 			   void *root)
 {
-	struct global_data *gd = root;
+	struct vrrp_conf *vc = root;
+	struct vrrp_instance_conf *ic;
 
-	warn_unsupported(p, w);
-	gd->vrrp_instances++;
-	return NULL;
+	if (w->count < 2) {
+		cfg_report(p, CFG_ERROR, "vrrp_instance must have a name");
+		return NULL;
+	}
+	if (vrrp_conf_find(vc, w->words[1])) {
+		cfg_report(p, CFG_ERROR, "vrrp_instance %s is already defined, "
+			   "ignoring this one", w->words[1]);
+		return NULL;
+	}
+	if (w->count > 2)
+		cfg_report(p, CFG_NOTE, "vrrp_instance %s: ignoring extra "
+			   "words after the name", w->words[1]);
+	ic = vrrp_instance_conf_new(w->words[1]);
+	vrrp_kw_mark(ic, w, &ic->at);
+	list_add_tail(&vc->instances, &ic->node);
+	return ic;
 }
 
-/* "vrrp_instance NAME" without a block: warned, not counted. */
 static int instance_no_block(struct cfg_parser *p, const struct cfg_words *w,
 			     void *root)
 {
 	(void)root;
-	warn_unsupported(p, w);
-	return 0;
+	cfg_report(p, CFG_WARNING, "%s without a block - ignoring",
+		   w->words[0]);
+	return -EINVAL;
 }
 
-static const struct cfg_block vrrp_instance_counted = {
+static const struct cfg_block instance_block = {
 	.name = "vrrp_instance",
-	.keywords = no_keywords,
+	.keywords = instance_keywords,
 	.open = instance_open,
 };
 
 static const struct cfg_keyword vrrp_top_keywords[] = {
-	{ "vrrp_instance", instance_no_block, &vrrp_instance_counted,
+	{ "vrrp_instance", instance_no_block, &instance_block,
 	  CFG_KW_BLOCK_OPTIONAL },
 	UNSUPPORTED("vrrp_sync_group"),
 	UNSUPPORTED("vrrp_script"),
@@ -71,7 +166,7 @@ static const struct cfg_keyword vrrp_top_keywords[] = {
 	{ NULL, NULL, NULL, 0 }
 };
 
-int vrrp_parser_register(struct cfg_parser *p, void *root)
+int vrrp_parser_register(struct cfg_parser *p, struct vrrp_conf *vc)
 {
-	return cfg_parser_register(p, vrrp_top_keywords, root, 0);
+	return cfg_parser_register(p, vrrp_top_keywords, vc, 0);
 }

@@ -1,0 +1,53 @@
+/*
+ * vrrp_check.h: the validation pass over the VRRP configuration, run once
+ * the whole file is parsed. Each check is a short function that reports
+ * at the line where the offending value was configured and, where
+ * keepalived carries on with a corrected value, makes the same
+ * correction, so that the daemon runs what keepalived would run.
+ *
+ * The system is seen only through struct vrrp_check_env, so that the unit
+ * tests describe the interfaces instead of depending on the host's.
+ */
+#ifndef KA_VRRP_CHECK_H
+#define KA_VRRP_CHECK_H
+
+#include "global_data.h"
+#include "parser.h"
+#include "vrrp_data.h"
+
+struct vrrp_check_env {
+	/* 0 and the interface's IFF_* flags, or -ENOENT if there is no
+	 * such interface. */
+	int (*if_flags)(const char *name, unsigned *flags, void *ctx);
+	void *ctx;
+};
+
+/* The running system (the current network namespace). */
+void vrrp_check_env_system(struct vrrp_check_env *env);
+
+/*
+ * Completes the configuration (vrrp_conf_complete()) and runs every
+ * check. Returns the number of checks that failed.
+ */
+int vrrp_check(struct cfg_parser *p, struct vrrp_conf *vc,
+	       const struct global_data *gd,
+	       const struct vrrp_check_env *env);
+
+/* The checks of one completed instance, for the unit tests; each returns
+ * 0 or -EINVAL after reporting. */
+int vrrp_check_vrid(struct cfg_parser *p, struct vrrp_instance_conf *ic);
+int vrrp_check_interface(struct cfg_parser *p, struct vrrp_instance_conf *ic,
+			 const struct vrrp_check_env *env);
+int vrrp_check_family(struct cfg_parser *p, struct vrrp_instance_conf *ic);
+int vrrp_check_vips(struct cfg_parser *p, struct vrrp_instance_conf *ic,
+		    const struct vrrp_check_env *env);
+int vrrp_check_advert_int(struct cfg_parser *p,
+			  struct vrrp_instance_conf *ic);
+int vrrp_check_auth(struct cfg_parser *p, struct vrrp_instance_conf *ic);
+int vrrp_check_preempt(struct cfg_parser *p, struct vrrp_instance_conf *ic);
+int vrrp_check_unicast(struct cfg_parser *p, struct vrrp_instance_conf *ic);
+/* Two instances on one interface, family and VRID that would receive
+ * each other's adverts (both multicast, or unicast to a common peer). */
+int vrrp_check_vrid_unique(struct cfg_parser *p, const struct vrrp_conf *vc);
+
+#endif

@@ -1,0 +1,214 @@
+/*
+ * vrrp_data.c: the VRRP configuration objects: allocation, lookups, the
+ * defaults filled in after the parse, and what the state machine needs.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "memory.h"
+#include "vrrp_data.h"
+
+struct vrrp_conf *vrrp_conf_new(void)
+{
+	struct vrrp_conf *c = mem_new(struct vrrp_conf);
+
+	list_init(&c->instances);
+	return c;
+}
+
+const char *vrrp_instance_conf_file(struct vrrp_instance_conf *ic,
+				    const char *file)
+{
+	size_t i;
+
+	if (!file)
+		return NULL;
+	for (i = 0; i < ic->nfiles; i++)
+		if (!strcmp(ic->files[i], file))
+			return ic->files[i];
+	ic->files = mem_reallocarray(ic->files, ic->nfiles + 1,
+				     sizeof(char *));
+	ic->files[ic->nfiles] = mem_strdup(file);
+	return ic->files[ic->nfiles++];
+}
+
+struct vrrp_instance_conf *vrrp_instance_conf_new(const char *name)
+{
+	struct vrrp_instance_conf *ic = mem_new(struct vrrp_instance_conf);
+
+	list_node_init(&ic->node);
+	ic->name = mem_strdup(name);
+	ic->adver_int_us = VRRP_ADVER_INT_DEFAULT_US;
+	list_init(&ic->vips);
+	list_init(&ic->evips);
+	list_init(&ic->peers);
+	ic->unicast_ttl = -1;
+	ic->accept = GD_UNSET;
+	ic->skip_check_adv_addr = GD_UNSET;
+	ic->check_unicast_src = GD_UNSET;
+	ic->lower_prio_no_advert = GD_UNSET;
+	ic->higher_prio_send_advert = GD_UNSET;
+	return ic;
+}
+
+static void free_vips(struct list_node *head)
+{
+	struct vrrp_vip *v, *tmp;
+
+	list_for_each_entry_safe(v, tmp, head, node) {
+		list_del(&v->node);
+		ipaddr_free(&v->ip);
+		mem_free(&v);
+	}
+}
+
+void vrrp_instance_conf_free(struct vrrp_instance_conf **pic)
+{
+	struct vrrp_instance_conf *ic = pic ? *pic : NULL;
+	struct vrrp_peer *p, *tmp;
+	size_t i;
+
+	if (!ic)
+		return;
+	list_del(&ic->node);
+	free_vips(&ic->vips);
+	free_vips(&ic->evips);
+	list_for_each_entry_safe(p, tmp, &ic->peers, node) {
+		list_del(&p->node);
+		mem_free(&p);
+	}
+	for (i = 0; i < ic->nfiles; i++)
+		mem_free(&ic->files[i]);
+	mem_free(&ic->files);
+	mem_free(&ic->name);
+	mem_free(pic);
+}
+
+void vrrp_conf_free(struct vrrp_conf **pc)
+{
+	struct vrrp_conf *c = pc ? *pc : NULL;
+	struct vrrp_instance_conf *ic, *tmp;
+
+	if (!c)
+		return;
+	list_for_each_entry_safe(ic, tmp, &c->instances, node)
+		vrrp_instance_conf_free(&ic);
+	mem_free(pc);
+}
+
+struct vrrp_instance_conf *vrrp_conf_find(const struct vrrp_conf *c,
+					  const char *name)
+{
+	struct vrrp_instance_conf *ic;
+
+	list_for_each_entry(ic, &c->instances, node)
+		if (!strcmp(ic->name, name))
+			return ic;
+	return NULL;
+}
+
+size_t vrrp_conf_count(const struct vrrp_conf *c)
+{
+	return list_count(&c->instances);
+}
+
+static enum gd_tristate tri_default(enum gd_tristate v, bool dflt)
+{
+	return v == GD_UNSET ? (dflt ? GD_ON : GD_OFF) : v;
+}
+
+static void complete_garp(struct vrrp_instance_conf *ic,
+			  const struct global_data *gd)
+{
+	struct vrrp_garp_conf *g = &ic->garp;
+	unsigned set = ic->garp_set;
+
+	if (!(set & VRRP_GARP_MASTER_DELAY))
+		g->master_delay_s = gd->garp_master_delay_s;
+	if (!(set & VRRP_GARP_MASTER_REPEAT))
+		g->master_repeat = gd->garp_master_repeat;
+	if (!(set & VRRP_GARP_MASTER_REFRESH))
+		g->master_refresh_s = gd->garp_master_refresh_s;
+	if (!(set & VRRP_GARP_MASTER_REFRESH_REPEAT))
+		g->master_refresh_repeat = gd->garp_master_refresh_repeat;
+	/* Unset here and globally: the same as for the master. */
+	if (!(set & VRRP_GARP_LOWER_PRIO_DELAY))
+		g->lower_prio_delay_s = gd->garp_lower_prio_delay_set ?
+			gd->garp_lower_prio_delay_s : g->master_delay_s;
+	if (!(set & VRRP_GARP_LOWER_PRIO_REPEAT))
+		g->lower_prio_repeat = gd->garp_lower_prio_repeat_set ?
+			gd->garp_lower_prio_repeat : g->master_repeat;
+}
+
+static unsigned resolve_version(const struct vrrp_instance_conf *ic,
+				const struct global_data *gd)
+{
+	if (ic->family == AF_INET6)
+		return 3;
+	if (ic->version)
+		return ic->version;
+	return gd->vrrp_version ? gd->vrrp_version : 2;
+}
+
+/* Centiseconds, at least 1; version 2 sends whole seconds (the check
+ * pass has said so if the configuration had a fraction). */
+static uint16_t interval_cs(uint64_t us, unsigned version)
+{
+	uint64_t cs;
+
+	if (version == 2)
+		cs = (us + 500000) / 1000000 * 100;
+	else
+		cs = (us + 5000) / 10000;
+	if (cs < (version == 2 ? 100 : 1))
+		cs = version == 2 ? 100 : 1;
+	if (version == 2 && cs > 25500)
+		cs = 25500;
+	if (version == 3 && cs > VRRP_V3_ADVER_INT_MAX_CS)
+		cs = VRRP_V3_ADVER_INT_MAX_CS;
+	return (uint16_t)cs;
+}
+
+static void complete_instance(struct vrrp_instance_conf *ic,
+			      const struct global_data *gd)
+{
+	ic->version = resolve_version(ic, gd);
+	if (!ic->priority)
+		ic->priority = ic->want_master ? VRRP_PRIO_OWNER
+					       : VRRP_PRIO_DEFAULT;
+	ic->adver_int_cs = interval_cs(ic->adver_int_us, ic->version);
+	ic->accept = tri_default(ic->accept, !gd->vrrp_strict);
+	ic->skip_check_adv_addr = tri_default(ic->skip_check_adv_addr,
+					      gd->vrrp_skip_check_adv_addr);
+	ic->check_unicast_src = tri_default(ic->check_unicast_src,
+					    gd->vrrp_check_unicast_src);
+	ic->lower_prio_no_advert = tri_default(ic->lower_prio_no_advert,
+					       gd->lower_prio_no_advert == GD_ON);
+	ic->higher_prio_send_advert =
+		tri_default(ic->higher_prio_send_advert,
+			    gd->higher_prio_send_advert == GD_ON);
+	complete_garp(ic, gd);
+}
+
+void vrrp_conf_complete(struct vrrp_conf *c, const struct global_data *gd)
+{
+	struct vrrp_instance_conf *ic;
+
+	list_for_each_entry(ic, &c->instances, node)
+		complete_instance(ic, gd);
+}
+
+void vrrp_instance_fsm_conf(const struct vrrp_instance_conf *ic,
+			    struct vrrp_fsm_conf *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->version = (uint8_t)ic->version;
+	out->priority = (uint8_t)ic->priority;
+	out->adver_int_cs = ic->adver_int_cs;
+	out->nopreempt = ic->nopreempt;
+	out->preempt_delay_us = ic->nopreempt ? 0 : ic->preempt_delay_us;
+	out->higher_prio_send_advert = ic->higher_prio_send_advert == GD_ON;
+	out->lower_prio_no_advert = ic->lower_prio_no_advert == GD_ON;
+	out->garp_lower_prio = ic->garp.lower_prio_repeat > 0;
+}

@@ -1,0 +1,187 @@
+/*
+ * vrrp_data.h: the VRRP part of a configuration, as the parser fills it,
+ * the validation pass (vrrp_check.h) completes and checks it, and the
+ * VRRP child runs it. Plain data: no sockets, no logging.
+ *
+ * Lifetime: a struct vrrp_conf owns everything reachable from it (its
+ * instances, their addresses, peers and strings, and the file names that
+ * places point to); vrrp_conf_free() frees it all.
+ *
+ * Values the configuration may leave out are kept "unset" (a _set flag,
+ * 0 or GD_UNSET) until vrrp_conf_complete() fills them in from global_defs
+ * and keepalived's defaults; the runtime reads completed data only.
+ */
+#ifndef KA_VRRP_DATA_H
+#define KA_VRRP_DATA_H
+
+#include <net/if.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "addr.h"
+#include "global_data.h"
+#include "ipaddr.h"
+#include "list.h"
+#include "vrrp_fsm.h"
+#include "vrrp_packet.h"
+
+/* Where a value was configured; file is owned by the instance (see
+ * vrrp_instance_conf_file()). line 0: not configured (a default). */
+struct vrrp_place {
+	const char *file;
+	unsigned line;
+};
+
+/* A virtual_ipaddress or virtual_ipaddress_excluded line. */
+struct vrrp_vip {
+	struct list_node node;
+	struct ipaddr *ip;		/* owned */
+	struct vrrp_place at;
+};
+
+/* A unicast_peer line: the address, and the TTL (hop limit) range a
+ * received advert must have; -1: no bound. */
+struct vrrp_peer {
+	struct list_node node;
+	struct ka_addr addr;
+	int min_ttl;
+	int max_ttl;
+	struct vrrp_place at;
+};
+
+struct vrrp_auth_conf {
+	enum vrrp_auth_type type;	/* VRRP_AUTH_NONE: none */
+	char pass[VRRP_AUTH_DATA_LEN + 1];	/* NUL-terminated */
+	bool pass_set;
+	struct vrrp_place type_at, pass_at;
+};
+
+/* The GARP/NA timings of an instance (seconds and counts). */
+struct vrrp_garp_conf {
+	unsigned master_delay_s;
+	unsigned master_repeat;
+	unsigned master_refresh_s;	/* 0: no periodic refresh */
+	unsigned master_refresh_repeat;
+	unsigned lower_prio_delay_s;
+	unsigned lower_prio_repeat;	/* 0: no GARP on a lower advert */
+};
+
+/* Bits of vrrp_garp_conf that the instance set itself. */
+enum vrrp_garp_bits {
+	VRRP_GARP_MASTER_DELAY = 1 << 0,
+	VRRP_GARP_MASTER_REPEAT = 1 << 1,
+	VRRP_GARP_MASTER_REFRESH = 1 << 2,
+	VRRP_GARP_MASTER_REFRESH_REPEAT = 1 << 3,
+	VRRP_GARP_LOWER_PRIO_DELAY = 1 << 4,
+	VRRP_GARP_LOWER_PRIO_REPEAT = 1 << 5,
+};
+
+#define VRRP_PRIO_DEFAULT 100
+#define VRRP_ADVER_INT_DEFAULT_US 1000000ULL
+
+struct vrrp_instance_conf {
+	struct list_node node;
+	char *name;
+	struct vrrp_place at;		/* the vrrp_instance line */
+
+	bool want_master;		/* state MASTER */
+	struct vrrp_place state_at;
+	char ifname[IF_NAMESIZE];	/* "": not configured */
+	struct vrrp_place if_at;
+	unsigned vrid;			/* 1..255; 0: not configured */
+	struct vrrp_place vrid_at;
+	unsigned priority;		/* 1..255; 0 until completed */
+	struct vrrp_place prio_at;
+	uint64_t adver_int_us;		/* as configured */
+	uint16_t adver_int_cs;		/* completed: what is sent */
+	struct vrrp_place adver_at;
+	unsigned version;		/* 2 or 3; 0 until completed */
+	struct vrrp_place version_at;
+	bool nopreempt;
+	struct vrrp_place nopreempt_at;
+	uint64_t preempt_delay_us;
+	struct vrrp_place preempt_delay_at;
+	unsigned debug;			/* 0..4, not used by keepalived */
+
+	struct vrrp_auth_conf auth;
+
+	/* The instance's family is that of its first address among
+	 * mcast_src_ip, unicast_src_ip, unicast_peer and
+	 * virtual_ipaddress, in configuration order (as keepalived). */
+	int family;			/* 0: no address yet */
+	struct list_node vips;		/* struct vrrp_vip */
+	struct list_node evips;		/* excluded: not in adverts */
+	struct ka_addr mcast_src;	/* family 0: the interface's */
+	struct vrrp_place mcast_src_at;
+	struct ka_addr unicast_src;
+	struct vrrp_place unicast_src_at;
+	struct list_node peers;		/* struct vrrp_peer; empty: mcast */
+	int unicast_ttl;		/* -1: default (255) */
+	struct vrrp_place unicast_ttl_at;
+
+	enum gd_tristate accept;
+	bool dont_track_primary;
+	enum gd_tristate skip_check_adv_addr;
+	enum gd_tristate check_unicast_src;
+	struct vrrp_place check_unicast_src_at;
+	enum gd_tristate lower_prio_no_advert;
+	enum gd_tristate higher_prio_send_advert;
+
+	struct vrrp_garp_conf garp;
+	unsigned garp_set;		/* enum vrrp_garp_bits */
+
+	/* Stored, not acted on yet by the VRRP child. */
+	bool use_vmac;
+	char vmac_name[IF_NAMESIZE];	/* "": vrrp.<vrid> */
+	bool vmac_xmit_base;
+
+	char **files;			/* the places' file names */
+	size_t nfiles;
+};
+
+struct vrrp_conf {
+	struct list_node instances;	/* struct vrrp_instance_conf */
+};
+
+/* Never NULL (allocation failure exits). */
+struct vrrp_conf *vrrp_conf_new(void);
+/* Frees everything and sets *c to NULL; accepts NULL. */
+void vrrp_conf_free(struct vrrp_conf **c);
+
+/* A new instance named "name", not yet on c's list; freed by
+ * vrrp_instance_conf_free() unless added with list_add_tail(). */
+struct vrrp_instance_conf *vrrp_instance_conf_new(const char *name);
+/* Unlinks, frees and NULLs *ic; accepts NULL. */
+void vrrp_instance_conf_free(struct vrrp_instance_conf **ic);
+/* A copy of "file" owned by ic, the same pointer for the same name: the
+ * parser's own copies do not outlive the parse. */
+const char *vrrp_instance_conf_file(struct vrrp_instance_conf *ic,
+				    const char *file);
+
+struct vrrp_instance_conf *vrrp_conf_find(const struct vrrp_conf *c,
+					  const char *name);
+size_t vrrp_conf_count(const struct vrrp_conf *c);
+
+/*
+ * Fills in what the configuration left out: the version (IPv6 is always
+ * 3, else the instance's, else global vrrp_version), the priority (255
+ * for "state MASTER", else 100), the interval in centiseconds, the GARP
+ * timings and the switches that default to global_defs. Idempotent.
+ */
+void vrrp_conf_complete(struct vrrp_conf *c, const struct global_data *gd);
+
+/* The state machine's configuration from a completed instance. */
+void vrrp_instance_fsm_conf(const struct vrrp_instance_conf *ic,
+			    struct vrrp_fsm_conf *out);
+
+/* Same effective configuration (places and _set flags aside): for the
+ * reload diff and the tests of the printout. Both completed. */
+bool vrrp_instance_conf_equal(const struct vrrp_instance_conf *a,
+			      const struct vrrp_instance_conf *b);
+
+/* Writes the instances as vrrp_instance blocks that parse again to equal
+ * instances (the completed values, all spelled out). */
+void vrrp_conf_dump(const struct vrrp_conf *c, FILE *out);
+
+#endif

@@ -1,0 +1,68 @@
+/*
+ * vrrp_kw.h: private to the VRRP keyword handlers (vrrp_parser.c and the
+ * vrrp_kw_*.c files, grouped by theme). Each handler reads one keyword
+ * of a vrrp_instance block into the instance it is given.
+ */
+#ifndef KA_VRRP_KW_H
+#define KA_VRRP_KW_H
+
+#include "parser.h"
+#include "vrrp_data.h"
+
+#define IC(obj) ((struct vrrp_instance_conf *)(obj))
+
+#define VRRP_KW(fn) \
+	int fn(struct cfg_parser *p, const struct cfg_words *w, void *obj)
+
+/* Records where the line being handled is, in *at. */
+void vrrp_kw_mark(struct vrrp_instance_conf *ic, const struct cfg_words *w,
+		  struct vrrp_place *at);
+
+/* The first address seen sets the instance's family (keepalived's rule);
+ * the check pass reports the addresses that differ. */
+void vrrp_kw_family(struct vrrp_instance_conf *ic, int family);
+
+/* vrrp_kw_instance.c */
+VRRP_KW(vrrp_kw_state);
+VRRP_KW(vrrp_kw_interface);
+VRRP_KW(vrrp_kw_vrid);
+VRRP_KW(vrrp_kw_priority);
+VRRP_KW(vrrp_kw_advert_int);
+VRRP_KW(vrrp_kw_version);
+VRRP_KW(vrrp_kw_nopreempt);
+VRRP_KW(vrrp_kw_preempt);
+VRRP_KW(vrrp_kw_preempt_delay);
+VRRP_KW(vrrp_kw_debug);
+VRRP_KW(vrrp_kw_use_vmac);
+VRRP_KW(vrrp_kw_vmac_xmit_base);
+
+/* vrrp_kw_switch.c: on/off settings */
+VRRP_KW(vrrp_kw_accept);
+VRRP_KW(vrrp_kw_no_accept);
+VRRP_KW(vrrp_kw_dont_track_primary);
+VRRP_KW(vrrp_kw_skip_check_adv_addr);
+VRRP_KW(vrrp_kw_check_unicast_src);
+VRRP_KW(vrrp_kw_lower_prio_no_advert);
+VRRP_KW(vrrp_kw_higher_prio_send_advert);
+
+/* vrrp_kw_addr.c */
+VRRP_KW(vrrp_kw_vip_line);
+VRRP_KW(vrrp_kw_evip_line);
+VRRP_KW(vrrp_kw_mcast_src_ip);
+VRRP_KW(vrrp_kw_unicast_src_ip);
+VRRP_KW(vrrp_kw_peer_line);
+VRRP_KW(vrrp_kw_unicast_ttl);
+
+/* vrrp_kw_auth.c */
+VRRP_KW(vrrp_kw_auth_type);
+VRRP_KW(vrrp_kw_auth_pass);
+
+/* vrrp_kw_garp.c */
+VRRP_KW(vrrp_kw_garp_master_delay);
+VRRP_KW(vrrp_kw_garp_master_repeat);
+VRRP_KW(vrrp_kw_garp_master_refresh);
+VRRP_KW(vrrp_kw_garp_master_refresh_repeat);
+VRRP_KW(vrrp_kw_garp_lower_prio_delay);
+VRRP_KW(vrrp_kw_garp_lower_prio_repeat);
+
+#endif

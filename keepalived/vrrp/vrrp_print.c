@@ -1,0 +1,157 @@
+/*
+ * vrrp_print.c: the VRRP configuration written back in keepalived.conf
+ * syntax (for -d and the USR1 dump). Completed values are spelled out so
+ * that the printout parses again to equal instances whatever global_defs
+ * says.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+
+#include "vrrp_data.h"
+
+#define IND "    "
+
+static const char *onoff(enum gd_tristate t)
+{
+	return t == GD_ON ? "on" : "off";
+}
+
+static void print_timer(FILE *out, const char *kw, uint64_t us)
+{
+	fprintf(out, IND "%s %" PRIu64 ".%06" PRIu64 "\n", kw, us / 1000000,
+		us % 1000000);
+}
+
+static void print_identity(const struct vrrp_instance_conf *ic, FILE *out)
+{
+	fprintf(out, IND "state %s\n", ic->want_master ? "MASTER" : "BACKUP");
+	if (ic->ifname[0])
+		fprintf(out, IND "interface %s\n", ic->ifname);
+	if (ic->vrid)
+		fprintf(out, IND "virtual_router_id %u\n", ic->vrid);
+	fprintf(out, IND "priority %u\n", ic->priority);
+	fprintf(out, IND "version %u\n", ic->version);
+	fprintf(out, IND "advert_int %u.%02u\n", ic->adver_int_cs / 100,
+		ic->adver_int_cs % 100);
+	if (ic->nopreempt)
+		fprintf(out, IND "nopreempt\n");
+	if (ic->preempt_delay_us)
+		print_timer(out, "preempt_delay", ic->preempt_delay_us);
+	if (ic->debug)
+		fprintf(out, IND "debug %u\n", ic->debug);
+	if (ic->use_vmac)
+		fprintf(out, IND "use_vmac%s%s\n", ic->vmac_name[0] ? " " : "",
+			ic->vmac_name);
+	if (ic->vmac_xmit_base)
+		fprintf(out, IND "vmac_xmit_base\n");
+}
+
+static void print_switches(const struct vrrp_instance_conf *ic, FILE *out)
+{
+	fprintf(out, IND "%s\n", ic->accept == GD_ON ? "accept" : "no_accept");
+	if (ic->dont_track_primary)
+		fprintf(out, IND "dont_track_primary\n");
+	fprintf(out, IND "skip_check_adv_addr %s\n",
+		onoff(ic->skip_check_adv_addr));
+	/* Only meaningful, and only accepted by the checks, with peers. */
+	if (ic->check_unicast_src == GD_ON && !list_empty(&ic->peers))
+		fprintf(out, IND "check_unicast_src\n");
+	fprintf(out, IND "lower_prio_no_advert %s\n",
+		onoff(ic->lower_prio_no_advert));
+	fprintf(out, IND "higher_prio_send_advert %s\n",
+		onoff(ic->higher_prio_send_advert));
+}
+
+static void print_garp(const struct vrrp_garp_conf *g, FILE *out)
+{
+	fprintf(out, IND "garp_master_delay %u\n", g->master_delay_s);
+	fprintf(out, IND "garp_master_repeat %u\n", g->master_repeat);
+	fprintf(out, IND "garp_master_refresh %u\n", g->master_refresh_s);
+	fprintf(out, IND "garp_master_refresh_repeat %u\n",
+		g->master_refresh_repeat);
+	fprintf(out, IND "garp_lower_prio_delay %u\n", g->lower_prio_delay_s);
+	fprintf(out, IND "garp_lower_prio_repeat %u\n", g->lower_prio_repeat);
+}
+
+static void print_auth(const struct vrrp_auth_conf *a, FILE *out)
+{
+	if (a->type == VRRP_AUTH_NONE)
+		return;
+	fprintf(out, IND "authentication {\n");
+	fprintf(out, IND IND "auth_type %s\n",
+		a->type == VRRP_AUTH_AH ? "AH" : "PASS");
+	if (a->pass_set)
+		fprintf(out, IND IND "auth_pass \"%s\"\n", a->pass);
+	fprintf(out, IND "}\n");
+}
+
+static void print_src(FILE *out, const char *kw, const struct ka_addr *a)
+{
+	char buf[ADDR_STRLEN];
+
+	if (!a->family || addr_ntop(a, buf, sizeof(buf)) < 0)
+		return;
+	fprintf(out, IND "%s %s\n", kw, buf);
+}
+
+static void print_vips(FILE *out, const char *kw,
+		       const struct list_node *head)
+{
+	const struct vrrp_vip *v;
+	char line[IPADDR_LINE_MAX];
+
+	if (list_empty(head))
+		return;
+	fprintf(out, IND "%s {\n", kw);
+	list_for_each_entry(v, head, node) {
+		ipaddr_format(v->ip, line, sizeof(line));
+		fprintf(out, IND IND "%s\n", line);
+	}
+	fprintf(out, IND "}\n");
+}
+
+static void print_peers(const struct vrrp_instance_conf *ic, FILE *out)
+{
+	const struct vrrp_peer *pe;
+	char buf[ADDR_STRLEN];
+
+	if (list_empty(&ic->peers))
+		return;
+	fprintf(out, IND "unicast_peer {\n");
+	list_for_each_entry(pe, &ic->peers, node) {
+		addr_ntop(&pe->addr, buf, sizeof(buf));
+		fprintf(out, IND IND "%s", buf);
+		if (pe->min_ttl >= 0)
+			fprintf(out, " min_ttl %d", pe->min_ttl);
+		if (pe->max_ttl >= 0)
+			fprintf(out, " max_ttl %d", pe->max_ttl);
+		fprintf(out, "\n");
+	}
+	fprintf(out, IND "}\n");
+	if (ic->unicast_ttl >= 0)
+		fprintf(out, IND "unicast_ttl %d\n", ic->unicast_ttl);
+}
+
+static void print_instance(const struct vrrp_instance_conf *ic, FILE *out)
+{
+	fprintf(out, "vrrp_instance %s {\n", ic->name);
+	print_identity(ic, out);
+	print_switches(ic, out);
+	print_garp(&ic->garp, out);
+	print_auth(&ic->auth, out);
+	print_src(out, "mcast_src_ip", &ic->mcast_src);
+	print_src(out, "unicast_src_ip", &ic->unicast_src);
+	print_peers(ic, out);
+	print_vips(out, "virtual_ipaddress", &ic->vips);
+	print_vips(out, "virtual_ipaddress_excluded", &ic->evips);
+	fprintf(out, "}\n");
+}
+
+void vrrp_conf_dump(const struct vrrp_conf *c, FILE *out)
+{
+	const struct vrrp_instance_conf *ic;
+
+	list_for_each_entry(ic, &c->instances, node)
+		print_instance(ic, out);
+}
