@@ -249,8 +249,8 @@ static void test_parts_counted(void **state)
 		 "vrrp_instance B {\n}\nvrrp_script s {\n}\n");
 	assert_int_equal(c->global->vrrp_instances, 2);
 	assert_int_equal(c->global->virtual_servers, 0);
-	/* unsupported for now: a warning, as before */
-	assert_int_equal(c->worst, CFG_WARNING);
+	/* incomplete instances (no VRID): counted all the same */
+	assert_int_equal(c->worst, CFG_ERROR);
 	conf_free(&c);
 	c = load("virtual_server 10.0.0.1 80 {\n real_server 10.0.0.2 80 "
 		 "{\n }\n}\nvirtual_server_group g {\n}\n");
