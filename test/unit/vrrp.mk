@@ -30,3 +30,21 @@ test_unit_test_vrrp_announce_SOURCES = test/unit/test_vrrp_announce.c \
 	test/unit/pcap_vector.c test/unit/pcap_vector.h
 test_unit_test_vrrp_announce_CFLAGS = $(test_unit_test_vrrp_packet_CFLAGS)
 test_unit_test_vrrp_announce_LDADD = $(test_unit_test_vrrp_packet_LDADD)
+
+# The VRRP configuration: keywords, printout, validation pass (issue 5).
+KA_VRRP_CONF_TEST_CFLAGS = $(TEST_CFLAGS) -I$(top_srcdir)/keepalived/core \
+	-I$(top_srcdir)/keepalived/vrrp -I$(top_srcdir)/test/unit \
+	-DVRRP_TEST_CONF_DIR='"$(abs_top_srcdir)/test/unit/conf-vrrp"'
+check_PROGRAMS += test/unit/test_vrrp_parser test/unit/test_vrrp_check
+TESTS += test/unit/test_vrrp_parser test/unit/test_vrrp_check
+test_unit_test_vrrp_parser_SOURCES = test/unit/test_vrrp_parser.c \
+	test/unit/test_core_util.h
+test_unit_test_vrrp_parser_CFLAGS = $(KA_VRRP_CONF_TEST_CFLAGS)
+test_unit_test_vrrp_parser_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
+	$(SAN_LDFLAGS)
+test_unit_test_vrrp_check_SOURCES = test/unit/test_vrrp_check.c \
+	test/unit/test_core_util.h
+test_unit_test_vrrp_check_CFLAGS = $(KA_VRRP_CONF_TEST_CFLAGS)
+test_unit_test_vrrp_check_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
+	$(SAN_LDFLAGS)
+EXTRA_DIST += test/unit/conf-vrrp
