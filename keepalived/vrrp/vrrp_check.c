@@ -223,29 +223,40 @@ int vrrp_check_auth(struct cfg_parser *p, struct vrrp_instance_conf *ic)
 	return 0;
 }
 
-int vrrp_check_preempt(struct cfg_parser *p, struct vrrp_instance_conf *ic)
+/* Both delay a backup's take-over: an instance that starts as master
+ * has none to delay (keepalived clears them and says so). */
+static int check_delay(struct cfg_parser *p, struct vrrp_instance_conf *ic)
 {
-	if (!ic->nopreempt)
+	if (!ic->preempt_delay_us)
 		return 0;
-	if (ic->priority == VRRP_PRIO_OWNER) {
-		report(p, ic, &ic->nopreempt_at, "nopreempt is incompatible "
-		       "with priority 255 - clearing nopreempt");
-		ic->nopreempt = false;
-		return -EINVAL;
-	}
-	if (ic->want_master) {
-		report(p, ic, &ic->nopreempt_at, "nopreempt does not work "
-		       "with initial state MASTER - clearing nopreempt");
-		ic->nopreempt = false;
-		return -EINVAL;
-	}
-	if (ic->preempt_delay_us) {
+	if (ic->want_master)
+		report(p, ic, &ic->preempt_delay_at, "preempt_delay does not "
+		       "work with initial state MASTER - ignoring it");
+	else if (ic->nopreempt)
 		report(p, ic, &ic->preempt_delay_at, "preempt_delay is "
 		       "incompatible with nopreempt - ignoring it");
-		ic->preempt_delay_us = 0;
-		return -EINVAL;
-	}
-	return 0;
+	else
+		return 0;
+	ic->preempt_delay_us = 0;
+	return -EINVAL;
+}
+
+int vrrp_check_preempt(struct cfg_parser *p, struct vrrp_instance_conf *ic)
+{
+	int r = check_delay(p, ic);
+
+	if (!ic->nopreempt)
+		return r;
+	if (ic->priority == VRRP_PRIO_OWNER)
+		report(p, ic, &ic->nopreempt_at, "nopreempt is incompatible "
+		       "with priority 255 - clearing nopreempt");
+	else if (ic->want_master)
+		report(p, ic, &ic->nopreempt_at, "nopreempt does not work "
+		       "with initial state MASTER - clearing nopreempt");
+	else
+		return r;
+	ic->nopreempt = false;
+	return -EINVAL;
 }
 
 /* Without peers the instance multicasts: a unicast keyword then means

@@ -296,6 +296,12 @@ static void test_preempt(void **state)
 	assert_one(&r, 3, "preempt_delay");
 	assert_int_equal(ic->preempt_delay_us, 0);
 	done(&r);
+	ic = load(&r, "vrrp_instance V {\n state MASTER\n"
+		  " preempt_delay 3\n}\n");
+	assert_int_equal(vrrp_check_preempt(r.p, ic), -EINVAL);
+	assert_one(&r, 3, "initial state MASTER");
+	assert_int_equal(ic->preempt_delay_us, 0);
+	done(&r);
 	ic = load(&r, "vrrp_instance V {\n nopreempt\n}\n");
 	assert_int_equal(vrrp_check_preempt(r.p, ic), 0);
 	done(&r);
