@@ -22,7 +22,7 @@ global_defs {
 VRRP = """\
 vrrp_instance VI_1 {
     state BACKUP
-    interface lo
+    interface vrrp0
     virtual_router_id 51
     priority 100
     virtual_ipaddress {

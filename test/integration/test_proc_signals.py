@@ -37,7 +37,10 @@ def dump_config(tmp_path, body=BOTH):
 
 @pytest.fixture
 def ns(netns):
-    return netns("s")
+    # VRRP's vrrp0 (keepalived refuses lo for VRRP, and so do we).
+    n = netns("s")
+    n.ip("link", "add", "vrrp0", "type", "veth", "peer", "name", "vrrp1")
+    return n
 
 
 @pytest.mark.parametrize("name", sorted(SIGNUMS))

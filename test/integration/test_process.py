@@ -18,7 +18,10 @@ from proclib import (BOTH, FAST, FG, GLOBAL, LVS, VRRP, alive, comm, count,
 
 @pytest.fixture
 def ns(netns):
-    return netns("p")
+    # VRRP's vrrp0 (keepalived refuses lo for VRRP, and so do we).
+    n = netns("p")
+    n.ip("link", "add", "vrrp0", "type", "veth", "peer", "name", "vrrp1")
+    return n
 
 
 def test_three_processes_with_pid_files(keepalived_bin, ns, daemon):
