@@ -8,3 +8,8 @@ KAVRRP_SOURCES += keepalived/vrrp/vrrp_packet.c keepalived/vrrp/vrrp_packet.h \
 	keepalived/vrrp/vrrp_rx.c keepalived/vrrp/vrrp_rx.h \
 	keepalived/vrrp/vrrp_arp.c keepalived/vrrp/vrrp_arp.h \
 	keepalived/vrrp/vrrp_ndisc.c keepalived/vrrp/vrrp_ndisc.h
+# The system-call side: raw VRRP sockets, adverts assembled for them, and
+# gratuitous ARP / unsolicited NA on the event loop.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_tx.c keepalived/vrrp/vrrp_tx.h \
+	keepalived/vrrp/vrrp_socket.c keepalived/vrrp/vrrp_socket.h \
+	keepalived/vrrp/vrrp_announce.c keepalived/vrrp/vrrp_announce.h
