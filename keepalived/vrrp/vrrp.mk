@@ -20,3 +20,9 @@ KAVRRP_SOURCES += keepalived/vrrp/vrrp_data.c keepalived/vrrp/vrrp_data.h \
 # conf.c (keepalived/core) holds the VRRP configuration and runs its checks.
 keepalived_core_libcore_a_CPPFLAGS += -I$(top_srcdir)/keepalived/vrrp
 keepalived_core_libcore_san_a_CPPFLAGS += -I$(top_srcdir)/keepalived/vrrp
+
+# The system-call side: raw VRRP sockets, adverts assembled for them, and
+# gratuitous ARP / unsolicited NA on the event loop.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_tx.c keepalived/vrrp/vrrp_tx.h \
+	keepalived/vrrp/vrrp_socket.c keepalived/vrrp/vrrp_socket.h \
+	keepalived/vrrp/vrrp_announce.c keepalived/vrrp/vrrp_announce.h

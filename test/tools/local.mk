@@ -7,3 +7,12 @@ test_tools_nltool_SOURCES = test/tools/nltool.c
 test_tools_nltool_CPPFLAGS = $(KA_CORE_CPPFLAGS)
 test_tools_nltool_CFLAGS = $(AM_CFLAGS) $(LIBNL_CFLAGS)
 test_tools_nltool_LDADD = keepalived/core/libcore.a $(KA_CORE_LIBS)
+
+# vrrptool: VRRP adverts, gratuitous ARP and NA with the daemon's own
+# code, for test/integration/test_vrrp_wire.py.
+noinst_PROGRAMS += test/tools/vrrptool
+test_tools_vrrptool_SOURCES = test/tools/vrrptool.c
+test_tools_vrrptool_CPPFLAGS = $(KA_CORE_CPPFLAGS) \
+	-I$(top_srcdir)/keepalived/vrrp
+test_tools_vrrptool_LDADD = keepalived/vrrp/libvrrp.a lib/libka.a \
+	$(OPENSSL_LIBS)

@@ -48,3 +48,12 @@ test_unit_test_vrrp_check_CFLAGS = $(KA_VRRP_CONF_TEST_CFLAGS)
 test_unit_test_vrrp_check_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
 	$(SAN_LDFLAGS)
 EXTRA_DIST += test/unit/conf-vrrp
+
+# The send side: whole adverts against the captures, and the schedule of
+# gratuitous ARPs and NAs on a fake clock.
+check_PROGRAMS += test/unit/test_vrrp_tx
+TESTS += test/unit/test_vrrp_tx
+test_unit_test_vrrp_tx_SOURCES = test/unit/test_vrrp_tx.c \
+	test/unit/pcap_vector.c test/unit/pcap_vector.h
+test_unit_test_vrrp_tx_CFLAGS = $(test_unit_test_vrrp_packet_CFLAGS)
+test_unit_test_vrrp_tx_LDADD = $(test_unit_test_vrrp_packet_LDADD)
