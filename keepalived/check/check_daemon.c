@@ -64,10 +64,11 @@ static void dump_data(FILE *f, const struct ka_conf *c,
 }
 
 static void dump_stats(FILE *f, const struct ka_conf *c,
-		       const struct child_env *env)
+		       const struct child_env *env, bool clear)
 {
 	(void)c;
 	(void)env;
+	(void)clear;
 	fprintf(f, "------< Virtual servers >------\n");
 }
 

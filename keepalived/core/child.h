@@ -73,9 +73,10 @@ struct child_ops {
 	/* Its part of the state dump (USR1), after the global section. */
 	void (*dump_data)(FILE *f, const struct ka_conf *c,
 			  const struct child_env *env);
-	/* Its counters (USR2), after the process's own. */
+	/* Its counters (USR2), after the process's own; "clear" (the
+	 * STATS_CLEAR signal) resets them once written. */
 	void (*dump_stats)(FILE *f, const struct ka_conf *c,
-			   const struct child_env *env);
+			   const struct child_env *env, bool clear);
 	/* Its members of the JSON dump's top object (arrays of instances,
 	 * virtual servers...). */
 	void (*dump_json)(struct json *j, const struct ka_conf *c,

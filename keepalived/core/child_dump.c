@@ -93,14 +93,16 @@ static void fill_stats(FILE *f, struct child *c)
 		(unsigned long long)c->stats.hellos);
 	fprintf(f, " Bad messages from the parent = %llu\n",
 		(unsigned long long)c->stats.bad_messages);
-	c->ops->dump_stats(f, c->conf, &c->env);
+	c->ops->dump_stats(f, c->conf, &c->env, c->clearing);
 }
 
 void child_dump_stats(struct child *c, bool clear)
 {
 	const char *base = c->conf->global->stats_dump_file;
 
+	c->clearing = clear;
 	dump_text(c, base ? base : DUMP_FILE_STATS, "stats", fill_stats);
+	c->clearing = false;
 	if (clear) {
 		memset(&c->stats, 0, sizeof(c->stats));
 		log_info("Statistics cleared");

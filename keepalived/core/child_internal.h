@@ -33,6 +33,7 @@ struct child {
 	time_t started_at;		/* wall clock, for the dumps */
 	struct child_stats stats;
 	struct ratelimit bad_rl;
+	bool clearing;			/* this stats dump is STATS_CLEAR's */
 };
 
 /* USR1, USR2 (clear: STATS_CLEAR, then zero the counters), JSON. */

@@ -26,3 +26,9 @@ keepalived_core_libcore_san_a_CPPFLAGS += -I$(top_srcdir)/keepalived/vrrp
 KAVRRP_SOURCES += keepalived/vrrp/vrrp_tx.c keepalived/vrrp/vrrp_tx.h \
 	keepalived/vrrp/vrrp_socket.c keepalived/vrrp/vrrp_socket.h \
 	keepalived/vrrp/vrrp_announce.c keepalived/vrrp/vrrp_announce.h
+
+# The runtime: instances' state machines wired to the sockets, netlink and
+# the loop (vrrp_run.h), run by the VRRP child (vrrp_daemon.c).
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_run.c keepalived/vrrp/vrrp_run.h \
+	keepalived/vrrp/vrrp_run_internal.h keepalived/vrrp/vrrp_run_fx.c \
+	keepalived/vrrp/vrrp_run_rx.c keepalived/vrrp/vrrp_run_dump.c

@@ -8,17 +8,121 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "core_run.h"
 #include "log.h"
 #include "memory.h"
 #include "netlink_daemon.h"
 #include "vrrp_daemon.h"
+#include "vrrp_data.h"
+#include "vrrp_run.h"
 
 /* The VRRP child's own state, hung off child_env.state. */
 struct vrrp_child {
 	struct netlink_daemon *nl;
+	struct vrrp_run *run;
 };
+
+static bool on(enum gd_tristate t)
+{
+	return t == GD_ON;
+}
+
+static void fill_peers(const struct vrrp_instance_conf *ic,
+		       struct vrrp_run_params *p)
+{
+	const struct vrrp_peer *peer;
+
+	/* One TTL range for the instance: the widest its peers allow. */
+	p->min_ttl = 255;
+	p->max_ttl = 0;
+	list_for_each_entry(peer, &ic->peers, node) {
+		if (p->npeers == VRRP_RUN_PEERS_MAX)
+			break;
+		p->peers[p->npeers++] = peer->addr;
+		p->min_ttl = peer->min_ttl < 0 ? 0 :
+			     peer->min_ttl < p->min_ttl ? (uint8_t)peer->min_ttl :
+							 p->min_ttl;
+		p->max_ttl = peer->max_ttl < 0 ? 255 :
+			     peer->max_ttl > p->max_ttl ? (uint8_t)peer->max_ttl :
+							 p->max_ttl;
+	}
+	if (!p->npeers)
+		p->min_ttl = 0, p->max_ttl = 255;
+}
+
+static void fill_group(const struct global_data *gd, int family,
+		       struct ka_addr *g)
+{
+	memset(g, 0, sizeof(*g));
+	if (family == AF_INET && gd->mcast_group4.s_addr) {
+		g->family = AF_INET;
+		g->u.v4 = gd->mcast_group4;
+	} else if (family == AF_INET6 &&
+		   !IN6_IS_ADDR_UNSPECIFIED(&gd->mcast_group6)) {
+		g->family = AF_INET6;
+		g->u.v6 = gd->mcast_group6;
+	}
+}
+
+/* What the runtime needs of a completed instance configuration. */
+static void params_from_conf(const struct vrrp_instance_conf *ic,
+			     const struct global_data *gd,
+			     struct vrrp_run_params *p)
+{
+	memset(p, 0, sizeof(*p));
+	snprintf(p->name, sizeof(p->name), "%s", ic->name);
+	snprintf(p->ifname, sizeof(p->ifname), "%s", ic->ifname);
+	p->family = ic->family ? ic->family : AF_INET;
+	p->vrid = (uint8_t)ic->vrid;
+	vrrp_instance_fsm_conf(ic, &p->fsm);
+	p->auth_type = (uint8_t)ic->auth.type;
+	snprintf(p->auth_pass, sizeof(p->auth_pass), "%s", ic->auth.pass);
+	p->vips = &ic->vips;
+	p->vips_excluded = &ic->evips;
+	fill_peers(ic, p);
+	p->src = p->npeers ? ic->unicast_src : ic->mcast_src;
+	if (!p->npeers)
+		fill_group(gd, p->family, &p->group);
+	p->skip_check_adv_addr = on(ic->skip_check_adv_addr);
+	p->check_unicast_src = on(ic->check_unicast_src);
+	p->dont_track_primary = ic->dont_track_primary;
+	p->garp_delay_us = (uint64_t)ic->garp.master_delay_s * 1000000;
+	p->garp_repeat = ic->garp.master_repeat;
+	p->garp_interval_us = gd->garp_interval_us;
+	p->gna_interval_us = gd->gna_interval_us;
+	p->default_if = gd->default_interface;
+}
+
+static void run_instances(struct vrrp_child *v, const struct ka_conf *c)
+{
+	const struct vrrp_instance_conf *ic;
+	struct vrrp_run_params p;
+	int ret;
+
+	list_for_each_entry(ic, &c->vrrp->instances, node) {
+		params_from_conf(ic, c->global, &p);
+		if (vrrp_run_update(v->run, &p))
+			continue;
+		vrrp_run_del(v->run, p.name);
+		ret = vrrp_run_add(v->run, &p);
+		if (ret < 0)
+			log_warnx("(%s) cannot start: %s", p.name,
+				  strerror(-ret));
+	}
+}
+
+/* Instances gone from the new file stop (priority 0, addresses off). */
+static void drop_gone(const char *name, void *ctx)
+{
+	struct vrrp_child *v = ((void **)ctx)[0];
+	const struct ka_conf *c = ((void **)ctx)[1];
+
+	if (!vrrp_conf_find(c->vrrp, name))
+		vrrp_run_del(v->run, name);
+}
 
 static int start(struct child_env *env, struct ka_conf *c)
 {
@@ -33,6 +137,9 @@ static int start(struct child_env *env, struct ka_conf *c)
 	if (netlink_daemon_start(env->loop, &no, &v->nl) < 0)
 		return CORE_RUN_EXIT_FATAL;
 	netlink_daemon_static_apply(v->nl, c->statics, gd->default_interface);
+	v->run = vrrp_run_new(env->loop, v->nl, &(struct vrrp_run_opts){
+		.release_on_stop = !env->opts->dont_release_vrrp });
+	run_instances(v, c);
 	return 0;
 }
 
@@ -46,6 +153,13 @@ static void reload(struct child_env *env, struct ka_conf *old,
 
 	if (!v || !v->nl)
 		return;
+	{
+		void *ctx[2] = { v, new };
+
+		vrrp_run_each(v->run, drop_gone, ctx);
+	}
+	/* An unchanged instance keeps its state; a changed one restarts. */
+	run_instances(v, new);
 	stale = static_data_take_stale(old->statics, new->statics);
 	netlink_daemon_static_remove(v->nl, stale,
 				     old->global->default_interface);
@@ -60,6 +174,7 @@ static void stop(struct child_env *env, struct ka_conf *c)
 
 	if (!v)
 		return;
+	vrrp_run_free(&v->run);
 	/* -V leaves what we set up in place, as keepalived does */
 	if (v->nl && !env->opts->dont_release_vrrp)
 		netlink_daemon_static_remove(v->nl, c->statics,
@@ -82,8 +197,8 @@ static void dump_data(FILE *f, const struct ka_conf *c,
 	const struct vrrp_child *v = env->state;
 
 	fprintf(f, "------< VRRP Topology >------\n");
-	fprintf(f, " VRRP instances configured = %u (not run yet)\n",
-		c->global->vrrp_instances);
+	if (v && v->run)
+		vrrp_run_dump(v->run, f);
 	if (!static_data_empty(c->statics)) {
 		fprintf(f, "------< Static addresses, routes, rules >------\n");
 		static_data_dump(c->statics, f);
@@ -95,19 +210,25 @@ static void dump_data(FILE *f, const struct ka_conf *c,
 }
 
 static void dump_stats(FILE *f, const struct ka_conf *c,
-		       const struct child_env *env)
+		       const struct child_env *env, bool clear)
 {
+	const struct vrrp_child *v = env->state;
+
 	(void)c;
-	(void)env;
 	fprintf(f, "------< VRRP instances >------\n");
+	if (v && v->run)
+		vrrp_run_dump_stats(v->run, f, clear);
 }
 
 static void dump_json(struct json *j, const struct ka_conf *c,
 		      const struct child_env *env)
 {
+	const struct vrrp_child *v = env->state;
+
 	(void)c;
-	(void)env;
 	json_begin_array(j, "vrrp_instances");
+	if (v && v->run)
+		vrrp_run_dump_json(v->run, j);
 	json_end_array(j);
 	json_begin_array(j, "vrrp_sync_groups");
 	json_end_array(j);

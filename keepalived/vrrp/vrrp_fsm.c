@@ -246,6 +246,9 @@ void vrrp_fsm_init(struct vrrp_fsm *fsm, const struct vrrp_fsm_conf *conf,
 		.conf = *conf,
 		.state = VRRP_STATE_INIT,
 		.master_adver_int_cs = conf->adver_int_cs,
+		/* here, not at start-up: an instance may go INIT -> FAULT ->
+		 * BACKUP without ever seeing VRRP_EV_STARTUP */
+		.preempt_delay_over = conf->preempt_delay_us == 0,
 		.ops = ops,
 		.ctx = ctx,
 	};

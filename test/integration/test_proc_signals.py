@@ -142,7 +142,7 @@ def test_dumps(keepalived_bin, ns, daemon, tmp_path):
     data = read(tmp_path / "ka.data")
     assert f"(pid {vrrp})" in data
     assert re.search(r'router_id "?proc-test"?\n', data)
-    assert "VRRP instances configured = 1" in data
+    assert "VRRP Instance = VI_1" in data
     assert "Virtual servers configured = 1" in read(tmp_path /
                                                     "ka_check.data")
     parent = read(tmp_path / "ka_parent.data")
@@ -153,7 +153,10 @@ def test_dumps(keepalived_bin, ns, daemon, tmp_path):
     assert v["process"] == "vrrp" and v["pid"] == vrrp
     assert c["process"] == "checker" and c["pid"] == checker
     assert v["global"]["router_id"] == "proc-test"
-    assert v["vrrp_instances"] == [] and v["vrrp_sync_groups"] == []
+    assert [i["iname"] for i in v["vrrp_instances"]] == ["VI_1"]
+    assert v["vrrp_instances"][0]["vrid"] == 51
+    assert v["vrrp_instances"][0]["state"] in ("BACKUP", "MASTER", "FAULT")
+    assert v["vrrp_sync_groups"] == []
     assert c["virtual_servers"] == []
     assert v["stats"]["watchdog_hellos"] >= 0
     # STATS_CLEAR: after a reload the counter shows 1, then is cleared.

@@ -359,6 +359,25 @@ static void test_fault(void **state)
 	assert_int_equal(f.state, VRRP_STATE_FAULT);
 }
 
+/* Faulty at start-up, then recovered: preemption works as usual. */
+static void test_fault_at_startup_then_preempts(void **state)
+{
+	struct vrrp_fsm f;
+	struct rec r;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	vrrp_fsm_init(&f, &v3_100, &ops, &r);
+	vrrp_fsm_event(&f, VRRP_EV_FAULT, NULL);
+	vrrp_fsm_event(&f, VRRP_EV_FAULT_CLEARED, NULL);
+	assert_int_equal(f.state, VRRP_STATE_BACKUP);
+	clear(&r);
+	advert(&f, 50, 100, 0);
+	assert_string_equal(r.trace, "");	/* not followed: preempted */
+	vrrp_fsm_event(&f, VRRP_EV_MASTER_DOWN, NULL);
+	assert_int_equal(f.state, VRRP_STATE_MASTER);
+}
+
 /* Any sequence of events keeps "addresses held" == "state is MASTER". */
 static void test_random_walk_invariant(void **state)
 {
@@ -404,6 +423,7 @@ int main(void)
 		cmocka_unit_test(test_master_sees_priority_zero),
 		cmocka_unit_test(test_shutdown),
 		cmocka_unit_test(test_fault),
+		cmocka_unit_test(test_fault_at_startup_then_preempts),
 		cmocka_unit_test(test_random_walk_invariant),
 	};
 

@@ -1,0 +1,279 @@
+/*
+ * vrrp_run.c: the VRRP instances of the child: adding, updating and
+ * removing them, following their interface, and the dumps.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <linux/if_addr.h>
+
+#include "ipaddr.h"
+#include "log.h"
+#include "memory.h"
+#include "vrrp_run_internal.h"
+
+static void on_iftable(const struct iftable_event *ev, void *ctx);
+
+struct vrrp_run *vrrp_run_new(struct event_loop *loop,
+			      struct netlink_daemon *nl,
+			      const struct vrrp_run_opts *opts)
+{
+	struct vrrp_run *r = mem_new(struct vrrp_run);
+
+	r->loop = loop;
+	r->nl = nl;
+	r->opts = *opts;
+	r->asocks.arp_fd = r->asocks.na_fd = -1;
+	list_init(&r->insts);
+	list_init(&r->socks);
+	netlink_daemon_subscribe(nl, on_iftable, r);
+	return r;
+}
+
+static struct vrrp_inst *find(const struct vrrp_run *r, const char *name)
+{
+	struct vrrp_inst *in;
+
+	list_for_each_entry(in, &r->insts, node)
+		if (strcmp(in->p.name, name) == 0)
+			return in;
+	return NULL;
+}
+
+/* The addresses our adverts list: the VIPs of the instance's family. */
+static void fill_adverts(struct vrrp_inst *in)
+{
+	const struct vrrp_vip *v;
+
+	in->nadv = 0;
+	if (!in->p.vips)
+		return;
+	list_for_each_entry(v, in->p.vips, node)
+		if (v->ip->prefix.addr.family == in->p.family &&
+		    in->nadv < 255)
+			in->adv[in->nadv++] = v->ip->prefix.addr;
+}
+
+/* mcast_src_ip / unicast_src_ip, else the interface's own address: its
+ * first IPv4 one, or its IPv6 link-local one (RFC 5798 5.1.2.2). */
+static bool pick_source(struct vrrp_inst *in, const struct iface *ifp)
+{
+	const struct iftable_addr *a;
+
+	if (in->p.src.family) {
+		in->src = in->p.src;
+		return true;
+	}
+	list_for_each_entry(a, &ifp->addrs, node) {
+		const struct ka_addr *x = &a->info.prefix.addr;
+
+		if (x->family != in->p.family)
+			continue;
+		if (x->family == AF_INET6 && !addr_is_linklocal(x))
+			continue;
+		/* Still in duplicate address detection: the kernel will
+		 * not send from it; its flags change when DAD is done. */
+		if (a->info.flags & (IFA_F_TENTATIVE | IFA_F_DADFAILED))
+			continue;
+		in->src = *x;
+		return true;
+	}
+	return false;
+}
+
+static bool link_usable(const struct vrrp_inst *in, const struct iface *ifp)
+{
+	if (in->p.dont_track_primary)
+		return true;
+	return (ifp->link.flags & IFF_UP) && (ifp->link.flags & IFF_RUNNING);
+}
+
+static const char *fault_reason(struct vrrp_inst *in)
+{
+	const struct iface *ifp = iftable_by_name(
+		netlink_daemon_iftable(in->run->nl), in->p.ifname);
+
+	if (!ifp)
+		return "interface missing";
+	in->ifindex = ifp->link.index;
+	if (!link_usable(in, ifp))
+		return "interface down";
+	if (!pick_source(in, ifp))
+		return "no address to send from";
+	if (vrrp_run_sock_attach(in) < 0)
+		return "cannot open its socket";
+	if (!in->announce && ifp->link.mac_len == 6) {
+		in->announce = vrrp_announce_new(in->run->loop, &in->run->aio,
+						 in->ifindex, ifp->link.mac);
+	}
+	return NULL;
+}
+
+/* Moves the instance into or out of FAULT as its interface allows. */
+void vrrp_run_check_interface(struct vrrp_inst *in)
+{
+	const char *why = fault_reason(in);
+
+	if (why && !in->faulted) {
+		in->faulted = true;
+		log_warnx("(%s) %s on %s", in->p.name, why, in->p.ifname);
+		vrrp_fsm_event(&in->fsm, VRRP_EV_FAULT, NULL);
+	} else if (!why && in->faulted) {
+		in->faulted = false;
+		log_info("(%s) %s is usable again", in->p.name, in->p.ifname);
+		vrrp_fsm_event(&in->fsm, VRRP_EV_FAULT_CLEARED, NULL);
+	}
+}
+
+static void on_iftable(const struct iftable_event *ev, void *ctx)
+{
+	struct vrrp_run *r = ctx;
+	struct vrrp_inst *in;
+
+	/* Only state changes matter here; which instance cares is cheap to
+	 * find out, and the table may not be changed from a subscriber. */
+	list_for_each_entry(in, &r->insts, node)
+		if (strcmp(in->p.ifname, ev->iface->link.name) == 0)
+			vrrp_run_check_interface(in);
+}
+
+static int open_announce_socket(struct vrrp_run *r, int family)
+{
+	int *fd = family == AF_INET ? &r->asocks.arp_fd : &r->asocks.na_fd;
+
+	if (*fd >= 0)
+		return 0;
+	*fd = family == AF_INET ? vrrp_announce_open_arp() :
+				  vrrp_announce_open_na();
+	if (*fd < 0)
+		return *fd;
+	vrrp_announce_socks_io(&r->asocks, &r->aio);
+	return 0;
+}
+
+int vrrp_run_add(struct vrrp_run *r, const struct vrrp_run_params *p)
+{
+	struct vrrp_inst *in;
+	int ret;
+
+	if (find(r, p->name))
+		return -EEXIST;
+	ret = open_announce_socket(r, p->family);
+	if (ret < 0)
+		return ret;
+	in = mem_new(struct vrrp_inst);
+	in->run = r;
+	in->p = *p;
+	in->rx_rl = (struct ratelimit)RATELIMIT_INIT(10000000, 5);
+	in->info_rl = (struct ratelimit)RATELIMIT_INIT(10000000, 3);
+	fill_adverts(in);
+	vrrp_fsm_init(&in->fsm, &p->fsm, &vrrp_run_fx_ops, in);
+	list_add_tail(&r->insts, &in->node);
+	/* INIT -> BACKUP (or MASTER for the owner), or INIT -> FAULT */
+	vrrp_run_check_interface(in);
+	if (!in->faulted)
+		vrrp_fsm_event(&in->fsm, VRRP_EV_STARTUP, NULL);
+	return 0;
+}
+
+/* What cannot change without a restart of the instance. */
+static bool same_identity(const struct vrrp_inst *in,
+			  const struct vrrp_run_params *p)
+{
+	const struct vrrp_run_params *o = &in->p;
+
+	return strcmp(o->ifname, p->ifname) == 0 && o->family == p->family &&
+	       o->vrid == p->vrid && o->fsm.version == p->fsm.version &&
+	       o->fsm.priority == p->fsm.priority &&
+	       o->fsm.adver_int_cs == p->fsm.adver_int_cs &&
+	       o->auth_type == p->auth_type &&
+	       strcmp(o->auth_pass, p->auth_pass) == 0 &&
+	       addr_equal(&o->src, &p->src) &&
+	       addr_equal(&o->group, &p->group) && o->npeers == p->npeers &&
+	       memcmp(o->peers, p->peers, sizeof(p->peers[0]) * p->npeers) ==
+		       0;
+}
+
+static bool same_vips(const struct list_node *a, const struct list_node *b)
+{
+	const struct list_node *x = a ? a->next : NULL;
+	const struct list_node *y = b ? b->next : NULL;
+
+	if (!a || !b)
+		return a == b;
+	for (; x != a && y != b; x = x->next, y = y->next)
+		if (!ipaddr_same(container_of(x, struct vrrp_vip, node)->ip,
+				 container_of(y, struct vrrp_vip, node)->ip))
+			return false;
+	return x == a && y == b;
+}
+
+bool vrrp_run_update(struct vrrp_run *r, const struct vrrp_run_params *p)
+{
+	struct vrrp_inst *in = find(r, p->name);
+
+	if (!in || !same_identity(in, p) || !same_vips(in->p.vips, p->vips) ||
+	    !same_vips(in->p.vips_excluded, p->vips_excluded))
+		return false;
+	/* Only the lists' owner changed (a new configuration): keep state. */
+	in->p = *p;
+	in->fsm.conf = p->fsm;
+	fill_adverts(in);
+	return true;
+}
+
+static void inst_free(struct vrrp_inst **inp)
+{
+	struct vrrp_inst *in = *inp;
+
+	vrrp_fsm_event(&in->fsm, VRRP_EV_SHUTDOWN, NULL);
+	vrrp_run_fx_quiet(in);
+	vrrp_announce_free(&in->announce);
+	vrrp_run_sock_detach(in);
+	list_del(&in->node);
+	mem_free(inp);
+}
+
+int vrrp_run_del(struct vrrp_run *r, const char *name)
+{
+	struct vrrp_inst *in = find(r, name);
+
+	if (!in)
+		return -ENOENT;
+	inst_free(&in);
+	return 0;
+}
+
+void vrrp_run_each(struct vrrp_run *r, void (*fn)(const char *name,
+						  void *ctx), void *ctx)
+{
+	struct vrrp_inst *in, *tmp;
+
+	list_for_each_entry_safe(in, tmp, &r->insts, node)
+		fn(in->p.name, ctx);
+}
+
+void vrrp_run_free(struct vrrp_run **rp)
+{
+	struct vrrp_run *r;
+	struct vrrp_inst *in, *tmp;
+
+	if (!rp || !*rp)
+		return;
+	r = *rp;
+	r->stopping = true;
+	list_for_each_entry_safe(in, tmp, &r->insts, node)
+		inst_free(&in);
+	vrrp_run_sock_close_all(r);
+	vrrp_announce_socks_close(&r->asocks);
+	netlink_daemon_unsubscribe(r->nl, on_iftable, r);
+	mem_free(rp);
+}
+
+enum vrrp_state vrrp_run_state(const struct vrrp_run *r, const char *name)
+{
+	const struct vrrp_inst *in = find(r, name);
+
+	return in ? in->fsm.state : VRRP_STATE_COUNT;
+}

@@ -1,0 +1,108 @@
+/*
+ * vrrp_run.h: VRRP instances at run time, in the VRRP child. Each
+ * instance is a state machine (vrrp_fsm.h) whose effects are carried out
+ * here: adverts through the shared raw sockets (vrrp_socket.h, one per
+ * interface, family and mode), virtual addresses through the netlink
+ * command socket, gratuitous ARP / NA, timers on the child's event loop.
+ *
+ * The runtime does not read the configuration: the caller fills a struct
+ * vrrp_run_params per instance. Pointers in it (the address lists) must
+ * stay valid until vrrp_run_update() gives new ones or the instance goes.
+ */
+#ifndef KA_VRRP_RUN_H
+#define KA_VRRP_RUN_H
+
+#include <net/if.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "addr.h"
+#include "event.h"
+#include "json.h"
+#include "list.h"
+#include "netlink_daemon.h"
+#include "vrrp_fsm.h"
+#include "vrrp_rx.h"
+
+#define VRRP_RUN_NAME_MAX 64
+#define VRRP_RUN_PEERS_MAX 32
+
+struct vrrp_run_params {
+	char name[VRRP_RUN_NAME_MAX];
+	char ifname[IF_NAMESIZE];
+	int family;			/* of the adverts and the VIPs */
+	uint8_t vrid;
+	struct vrrp_fsm_conf fsm;	/* version, priority, interval... */
+	uint8_t auth_type;		/* v2: enum vrrp_auth_type */
+	char auth_pass[9];		/* 8 significant bytes */
+	/* struct vrrp_vip (vrrp_data.h): in the adverts, and excluded */
+	const struct list_node *vips;
+	const struct list_node *vips_excluded; /* set, never advertised */
+	struct ka_addr src;		/* family 0: the interface's own */
+	struct ka_addr group;		/* family 0: 224.0.0.18 / ff02::12 */
+	struct ka_addr peers[VRRP_RUN_PEERS_MAX]; /* unicast if npeers */
+	size_t npeers;
+	uint8_t min_ttl, max_ttl;	/* unicast receive */
+	bool skip_check_adv_addr;
+	bool check_unicast_src;
+	bool dont_track_primary;	/* interface down is not a fault */
+	/* announcements on becoming master: a burst at once, and another
+	 * garp_delay_us later (garp_master_delay; 0: none) */
+	uint64_t garp_delay_us;
+	unsigned garp_repeat;		/* messages per address per burst */
+	uint64_t garp_interval_us;	/* vrrp_garp_interval */
+	uint64_t gna_interval_us;	/* vrrp_gna_interval */
+	const char *default_if;		/* VIPs without "dev" */
+};
+
+struct vrrp_run;
+
+struct vrrp_run_opts {
+	bool release_on_stop;		/* false with -V */
+};
+
+/* Never NULL; "loop" and "nl" must outlive it. */
+struct vrrp_run *vrrp_run_new(struct event_loop *loop,
+			      struct netlink_daemon *nl,
+			      const struct vrrp_run_opts *opts);
+
+/*
+ * Starts an instance: opens (or shares) its socket and feeds the state
+ * machine its start-up event. An instance that cannot run (no such
+ * interface, no address to send from) starts in FAULT and recovers when
+ * the interface table says it can. Returns 0, -EEXIST for a name already
+ * running, or a negative errno for a socket that cannot be opened.
+ */
+int vrrp_run_add(struct vrrp_run *r, const struct vrrp_run_params *p);
+
+/*
+ * A reload: true if "p" can replace the running parameters of the
+ * instance of the same name without a restart (same interface, family,
+ * VRID, version, mode, authentication and addresses), in which case it
+ * now uses them and keeps its state. false: the caller removes the
+ * instance and adds it again.
+ */
+bool vrrp_run_update(struct vrrp_run *r, const struct vrrp_run_params *p);
+
+/* Stops one instance as on shutdown (priority 0 if master, addresses
+ * removed unless opts said otherwise). Returns 0 or -ENOENT. */
+int vrrp_run_del(struct vrrp_run *r, const char *name);
+
+/* Calls fn for each running instance's name (for reload diffs). */
+void vrrp_run_each(struct vrrp_run *r, void (*fn)(const char *name,
+						  void *ctx), void *ctx);
+
+/* Stops every instance, closes the sockets, frees, NULLs *r. */
+void vrrp_run_free(struct vrrp_run **r);
+
+/* State of an instance by name, or VRRP_STATE_COUNT if unknown. */
+enum vrrp_state vrrp_run_state(const struct vrrp_run *r, const char *name);
+
+/* For the dumps (USR1, USR2, JSON). */
+void vrrp_run_dump(const struct vrrp_run *r, FILE *f);
+void vrrp_run_dump_stats(struct vrrp_run *r, FILE *f, bool clear);
+void vrrp_run_dump_json(const struct vrrp_run *r, struct json *j);
+
+#endif

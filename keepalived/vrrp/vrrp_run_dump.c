@@ -1,0 +1,116 @@
+/*
+ * vrrp_run_dump.c: the running instances in the USR1 data dump, their
+ * counters in the USR2 stats dump (keepalived's names), and both in the
+ * JSON dump.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "vrrp_run_internal.h"
+
+static const char *auth_name(uint8_t t)
+{
+	return t == VRRP_AUTH_PASS ? "PASS" : t == VRRP_AUTH_AH ? "AH" : "NONE";
+}
+
+static void dump_one(const struct vrrp_inst *in, FILE *f)
+{
+	char src[ADDR_STRLEN] = "none", a[ADDR_STRLEN];
+	size_t i;
+
+	if (in->src.family)
+		addr_ntop(&in->src, src, sizeof(src));
+	fprintf(f, " VRRP Instance = %s\n", in->p.name);
+	fprintf(f, "   State = %s\n", vrrp_state_name(in->fsm.state));
+	fprintf(f, "   Interface = %s\n", in->p.ifname);
+	fprintf(f, "   Using src_ip = %s\n", src);
+	fprintf(f, "   Virtual Router ID = %u\n", in->p.vrid);
+	fprintf(f, "   Version = %u\n", in->p.fsm.version);
+	fprintf(f, "   Priority = %u\n", in->p.fsm.priority);
+	fprintf(f, "   Advert interval = %u centiseconds\n",
+		in->p.fsm.adver_int_cs);
+	fprintf(f, "   Master advert interval = %u centiseconds\n",
+		in->fsm.master_adver_int_cs);
+	fprintf(f, "   Preempt = %s\n", in->p.fsm.nopreempt ? "disabled" :
+		"enabled");
+	fprintf(f, "   Authentication type = %s\n", auth_name(in->p.auth_type));
+	fprintf(f, "   Unicast peers = %zu\n", in->p.npeers);
+	for (i = 0; i < in->nadv; i++) {
+		addr_ntop(&in->adv[i], a, sizeof(a));
+		fprintf(f, "   Virtual IP = %s\n", a);
+	}
+}
+
+void vrrp_run_dump(const struct vrrp_run *r, FILE *f)
+{
+	const struct vrrp_inst *in;
+
+	list_for_each_entry(in, &r->insts, node)
+		dump_one(in, f);
+}
+
+/* keepalived's names for the counters, in its order. */
+#define STATS(X)                                                      \
+	X(advert_rcvd, "Advertisements received")                     \
+	X(advert_sent, "Advertisements sent")                         \
+	X(become_master, "Became master")                             \
+	X(release_master, "Released master")                          \
+	X(packet_len_err, "Packet length errors")                     \
+	X(advert_interval_err, "Advertisement interval errors")       \
+	X(ip_ttl_err, "TTL errors")                                   \
+	X(invalid_type_rcvd, "Invalid type errors")                   \
+	X(addr_list_err, "Address list errors")                       \
+	X(invalid_authtype, "Invalid authentication type")            \
+	X(authtype_mismatch, "Authentication type mismatch")          \
+	X(auth_failure, "Authentication failures")                    \
+	X(pri_zero_rcvd, "Priority zero received")                    \
+	X(pri_zero_sent, "Priority zero sent")                        \
+	X(version_err, "Version errors")                              \
+	X(checksum_err, "Checksum errors")
+
+void vrrp_run_dump_stats(struct vrrp_run *r, FILE *f, bool clear)
+{
+	struct vrrp_inst *in;
+
+	list_for_each_entry(in, &r->insts, node) {
+		fprintf(f, "VRRP Instance: %s\n", in->p.name);
+#define X(field, text) \
+		fprintf(f, "  %s: %llu\n", text, \
+			(unsigned long long)in->stats.field);
+		STATS(X)
+#undef X
+		if (clear)
+			memset(&in->stats, 0, sizeof(in->stats));
+	}
+}
+
+void vrrp_run_dump_json(const struct vrrp_run *r, struct json *j)
+{
+	const struct vrrp_inst *in;
+	char a[ADDR_STRLEN];
+	size_t i;
+
+	list_for_each_entry(in, &r->insts, node) {
+		json_begin_object(j, NULL);
+		json_string(j, "iname", in->p.name);
+		json_string(j, "state", vrrp_state_name(in->fsm.state));
+		json_string(j, "interface", in->p.ifname);
+		json_uint(j, "vrid", in->p.vrid);
+		json_uint(j, "version", in->p.fsm.version);
+		json_uint(j, "priority", in->p.fsm.priority);
+		json_uint(j, "adver_int_cs", in->p.fsm.adver_int_cs);
+		json_begin_array(j, "vips");
+		for (i = 0; i < in->nadv; i++) {
+			addr_ntop(&in->adv[i], a, sizeof(a));
+			json_string(j, NULL, a);
+		}
+		json_end_array(j);
+		json_begin_object(j, "stats");
+#define X(field, text) json_uint(j, #field, in->stats.field);
+		STATS(X)
+#undef X
+		json_end_object(j);
+		json_end_object(j);
+	}
+}

@@ -1,0 +1,284 @@
+/*
+ * vrrp_run_fx.c: what the state machine's decisions do on the system:
+ * adverts on the wire, virtual addresses through netlink, gratuitous ARP
+ * and NA, timers on the loop, and the log lines operators watch for,
+ * worded as keepalived words them.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "ipaddr.h"
+#include "log.h"
+#include "nl_ops.h"
+#include "vrrp_run_internal.h"
+#include "vrrp_socket.h"
+
+static const struct ka_addr *default_group(int family)
+{
+	static struct ka_addr g4, g6;
+
+	if (!g4.family) {
+		addr_parse(VRRP_MCAST_GROUP4, &g4);
+		addr_parse(VRRP_MCAST_GROUP6, &g6);
+	}
+	return family == AF_INET6 ? &g6 : &g4;
+}
+
+static void send_one(struct vrrp_inst *in, const struct vrrp_pkt_spec *spec,
+		     const struct ka_addr *dst, bool unicast)
+{
+	uint8_t buf[VRRP_TX_MAX_LEN];
+	const char *why = NULL;
+	ssize_t len = vrrp_tx_build(spec, &in->src, dst, unicast, &in->tx, buf,
+				    sizeof(buf), &why);
+	int ret;
+
+	if (len < 0) {
+		log_warnx_limited(&in->rx_rl, "(%s) cannot build an advert: %s",
+				  in->p.name, why);
+		return;
+	}
+	ret = vrrp_socket_send(in->sock->fd, &in->src, dst, in->ifindex, buf,
+			       (size_t)len);
+	if (ret < 0) {
+		errno = -ret;
+		log_warnx_limited(&in->rx_rl, "(%s) cannot send an advert: %s",
+				  in->p.name, strerror(-ret));
+		return;
+	}
+	in->stats.advert_sent++;
+}
+
+static void fx_send_advert(void *ctx, uint8_t priority)
+{
+	struct vrrp_inst *in = ctx;
+	struct vrrp_pkt_spec spec = {
+		.version = in->p.fsm.version, .vrid = in->p.vrid,
+		.priority = priority, .family = in->p.family,
+		.adver_int_cs = in->p.fsm.adver_int_cs,
+		.auth_type = in->p.fsm.version == 2 ? in->p.auth_type : 0,
+		.auth_pass = in->p.auth_pass, .addrs = in->adv,
+		.naddr = in->nadv,
+	};
+	size_t i;
+
+	if (!in->sock)
+		return;
+	if (in->p.npeers == 0)
+		send_one(in, &spec, in->p.group.family ? &in->p.group :
+				    default_group(in->p.family), false);
+	for (i = 0; i < in->p.npeers; i++)
+		send_one(in, &spec, &in->p.peers[i], true);
+	if (priority == 0) {
+		in->stats.pri_zero_sent++;
+		log_detail("(%s) sent 0 priority", in->p.name);
+	}
+}
+
+static void set_list(struct vrrp_inst *in, const struct list_node *list,
+		     bool add)
+{
+	char err[NL_OPS_ERR_MAX], text[PREFIX_STRLEN];
+	const struct vrrp_vip *v;
+	const struct ipaddr *a;
+
+	if (!list)
+		return;
+	list_for_each_entry(v, list, node) {
+		a = v->ip;
+		if (nl_ops_addr(netlink_daemon_cmd(in->run->nl),
+				netlink_daemon_iftable(in->run->nl), a,
+				a->dev[0] ? NULL : in->p.ifname, add, err,
+				sizeof(err)) == 0)
+			continue;
+		prefix_ntop(&a->prefix, text, sizeof(text));
+		log_warnx("(%s) cannot %s %s: %s", in->p.name,
+			  add ? "add" : "remove", text, err);
+	}
+}
+
+static void on_announced(void *ctx, const struct ka_addr *vip,
+			 unsigned round, int err)
+{
+	struct vrrp_inst *in = ctx;
+	char text[ADDR_STRLEN];
+
+	(void)round;
+	addr_ntop(vip, text, sizeof(text));
+	if (err)
+		log_warnx_limited(&in->rx_rl, "(%s) cannot announce %s on %s: "
+				  "%s", in->p.name, text, in->p.ifname,
+				  strerror(-err));
+	else
+		log_detail("Sending gratuitous %s on %s for %s",
+			   vip->family == AF_INET ? "ARP" : "NA",
+			   in->p.ifname, text);
+}
+
+/* All the addresses we hold, advertised or not, to announce. */
+static size_t held_addresses(const struct vrrp_inst *in, struct ka_addr *out,
+			     size_t max)
+{
+	const struct list_node *lists[2] = { in->p.vips, in->p.vips_excluded };
+	const struct vrrp_vip *v;
+	size_t n = 0, i;
+
+	for (i = 0; i < 2; i++) {
+		if (!lists[i])
+			continue;
+		list_for_each_entry(v, lists[i], node)
+			if (n < max)
+				out[n++] = v->ip->prefix.addr;
+	}
+	return n;
+}
+
+static void fx_announce(void *ctx)
+{
+	struct vrrp_inst *in = ctx;
+	struct vrrp_announce_params ap = {
+		.repeat = in->p.garp_repeat,
+		.garp_interval_us = in->p.garp_interval_us,
+		.gna_interval_us = in->p.gna_interval_us,
+	};
+	struct ka_addr addrs[512];
+	size_t n = held_addresses(in, addrs, 512), i;
+	char text[ADDR_STRLEN];
+
+	if (!in->announce || !n)
+		return;
+	for (i = 0; i < n; i++) {
+		addr_ntop(&addrs[i], text, sizeof(text));
+		log_detail("(%s) Sending/queueing gratuitous %s on %s for %s",
+			   in->p.name, addrs[i].family == AF_INET ? "ARPs" :
+			   "NAs", in->p.ifname, text);
+	}
+	vrrp_announce_start(in->announce, addrs, n, &ap, on_announced, in);
+}
+
+static void on_second_burst(struct event_loop *loop,
+			    const struct event_info *info)
+{
+	(void)loop;
+	fx_announce(info->arg);
+}
+
+static void fx_set_addresses(void *ctx, bool present)
+{
+	struct vrrp_inst *in = ctx;
+
+	if (present == in->addresses_set)
+		return;
+	in->addresses_set = present;
+	log_detail("(%s) %s VIPs.", in->p.name, present ? "setting" :
+		   "removing");
+	if (!present) {
+		event_cancel(&in->t_garp);
+		vrrp_announce_cancel(in->announce);
+		/* -V: a stopping daemon leaves them, as keepalived does */
+		if (in->fsm.state == VRRP_STATE_MASTER &&
+		    !in->run->opts.release_on_stop && in->run->stopping)
+			return;
+	}
+	set_list(in, in->p.vips, present);
+	set_list(in, in->p.vips_excluded, present);
+	if (!present)
+		return;
+	fx_announce(in);
+	if (in->p.garp_delay_us)
+		event_add_timer(in->run->loop, &in->t_garp, in->p.garp_delay_us,
+				on_second_burst, in);
+}
+
+/* 0 cancels; the state machine re-arms a timer by arming it again. */
+static void arm(struct vrrp_inst *in, struct event **t, uint64_t delay_us,
+		event_cb *cb)
+{
+	event_cancel(t);
+	if (delay_us)
+		event_add_timer(in->run->loop, t, delay_us, cb, in);
+}
+
+static void on_adver(struct event_loop *loop, const struct event_info *info)
+{
+	(void)loop;
+	vrrp_fsm_event(&((struct vrrp_inst *)info->arg)->fsm,
+		       VRRP_EV_ADVER_TIMER, NULL);
+}
+
+static void on_down(struct event_loop *loop, const struct event_info *info)
+{
+	struct vrrp_inst *in = info->arg;
+
+	(void)loop;
+	log_detail("(%s) Receive advertisement timeout", in->p.name);
+	vrrp_fsm_event(&in->fsm, VRRP_EV_MASTER_DOWN, NULL);
+}
+
+static void on_preempt(struct event_loop *loop, const struct event_info *info)
+{
+	(void)loop;
+	vrrp_fsm_event(&((struct vrrp_inst *)info->arg)->fsm,
+		       VRRP_EV_PREEMPT_DELAY, NULL);
+}
+
+static void fx_adver_timer(void *ctx, uint64_t us)
+{
+	struct vrrp_inst *in = ctx;
+
+	arm(in, &in->t_adver, us, on_adver);
+}
+
+static void fx_master_down(void *ctx, uint64_t us)
+{
+	struct vrrp_inst *in = ctx;
+
+	arm(in, &in->t_down, us, on_down);
+}
+
+static void fx_preempt(void *ctx, uint64_t us)
+{
+	struct vrrp_inst *in = ctx;
+
+	arm(in, &in->t_preempt, us, on_preempt);
+}
+
+static void fx_state_changed(void *ctx, enum vrrp_state from,
+			     enum vrrp_state to, const char *reason)
+{
+	struct vrrp_inst *in = ctx;
+
+	if (to == VRRP_STATE_MASTER)
+		in->stats.become_master++;
+	if (from == VRRP_STATE_MASTER)
+		in->stats.release_master++;
+	if (to == VRRP_STATE_INIT)
+		return;
+	if (strcmp(reason, "init") == 0)
+		log_info("(%s) Entering %s STATE (init)", in->p.name,
+			 vrrp_state_name(to));
+	else
+		log_info("(%s) Entering %s STATE", in->p.name,
+			 vrrp_state_name(to));
+}
+
+const struct vrrp_fsm_ops vrrp_run_fx_ops = {
+	.send_advert = fx_send_advert,
+	.set_addresses = fx_set_addresses,
+	.announce = fx_announce,
+	.arm_adver_timer = fx_adver_timer,
+	.arm_master_down_timer = fx_master_down,
+	.arm_preempt_delay = fx_preempt,
+	.state_changed = fx_state_changed,
+};
+
+void vrrp_run_fx_quiet(struct vrrp_inst *in)
+{
+	event_cancel(&in->t_adver);
+	event_cancel(&in->t_down);
+	event_cancel(&in->t_preempt);
+	event_cancel(&in->t_garp);
+	vrrp_announce_cancel(in->announce);
+}

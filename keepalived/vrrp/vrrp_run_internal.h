@@ -1,0 +1,78 @@
+/*
+ * vrrp_run_internal.h: what the files of the VRRP runtime share
+ * (vrrp_run.c: instances; vrrp_run_fx.c: the state machine's effects;
+ * vrrp_run_rx.c: sockets and receiving). Not for other modules.
+ */
+#ifndef KA_VRRP_RUN_INTERNAL_H
+#define KA_VRRP_RUN_INTERNAL_H
+
+#include "ratelimit.h"
+#include "vrrp_announce.h"
+#include "vrrp_data.h"
+#include "vrrp_packet.h"
+#include "vrrp_run.h"
+#include "vrrp_tx.h"
+
+/* One raw socket, shared by the instances of one interface, family and
+ * mode (multicast group or unicast). */
+struct vrrp_sock {
+	struct list_node node;		/* on vrrp_run.socks */
+	struct vrrp_run *run;
+	int fd;
+	int family;
+	int ifindex;
+	bool ah;			/* IPv4: receives protocol 51 */
+	struct ka_addr group;		/* family 0: unicast */
+	unsigned users;
+	struct event *ev_read;
+};
+
+struct vrrp_inst {
+	struct list_node node;		/* on vrrp_run.insts */
+	struct vrrp_run *run;
+	struct vrrp_run_params p;
+	struct vrrp_fsm fsm;
+	struct vrrp_stats stats;
+	struct vrrp_rx_state rx;
+	struct vrrp_tx_state tx;
+	struct vrrp_sock *sock;
+	int ifindex;
+	struct ka_addr src;		/* what we send from */
+	struct ka_addr adv[255];	/* the addresses our adverts list */
+	size_t nadv;
+	bool addresses_set;
+	bool faulted;
+	struct event *t_adver;
+	struct event *t_down;
+	struct event *t_preempt;
+	struct event *t_garp;		/* the second burst */
+	struct vrrp_announce *announce;
+	struct ratelimit rx_rl;		/* drop lines */
+	struct ratelimit info_rl;	/* "received lower priority" lines */
+};
+
+struct vrrp_run {
+	struct event_loop *loop;
+	struct netlink_daemon *nl;
+	struct vrrp_run_opts opts;
+	struct vrrp_announce_socks asocks;
+	struct vrrp_announce_io aio;
+	struct list_node insts;
+	struct list_node socks;
+	bool stopping;			/* the daemon stops (-V applies) */
+};
+
+/* vrrp_run_fx.c */
+extern const struct vrrp_fsm_ops vrrp_run_fx_ops;
+/* Cancels the timers and announcements of an instance. */
+void vrrp_run_fx_quiet(struct vrrp_inst *in);
+
+/* vrrp_run_rx.c */
+int vrrp_run_sock_attach(struct vrrp_inst *in);
+void vrrp_run_sock_detach(struct vrrp_inst *in);
+void vrrp_run_sock_close_all(struct vrrp_run *r);
+
+/* vrrp_run.c: the interface's state decides FAULT (or not). */
+void vrrp_run_check_interface(struct vrrp_inst *in);
+
+#endif
