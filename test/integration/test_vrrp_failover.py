@@ -200,3 +200,20 @@ def test_two_of_ours_ipv6_and_stats(netns, veth, daemon, tmp_path):
     assert hi.d.stop(20) == 0
     only_holder([hi, lo], 6, lo)
     lo.d.wait_for_log(r"\(VI_1\) Entering MASTER STATE")
+
+
+def test_dont_release_vrrp_keeps_the_vip(netns, veth, daemon):
+    """-V: a master that stops leaves its address (and still tells the
+    peers with priority 0); without -V it removes it."""
+    v = VARIANTS["v3-ipv4"]
+    (ns_a, addr_a), (ns_b, addr_b) = pair(netns, veth, v)
+    for args, kept in ((OURS_ARGS + ("-V",), True), (OURS_ARGS, False)):
+        d = daemon(ns_a, config(v, "vr0", 200, addr_a.split("/")[0], [],
+                                "solo"), args=args)
+        wait_until(lambda: has_vip(ns_a, "vr0", 4), 20,
+                   what="the lone node becoming master")
+        assert d.stop(20) == 0
+        assert "sent 0 priority" in d.log()
+        assert has_vip(ns_a, "vr0", 4) == kept
+        if kept:
+            ns_a.ip("addr", "del", ADDRS[4][1], "dev", "vr0")
