@@ -107,6 +107,7 @@ keepalived_core_libcore_a_CFLAGS += $(LIBNL_CFLAGS)
 keepalived_core_libcore_san_a_CFLAGS += $(LIBNL_CFLAGS)
 KA_CORE_LIBS += $(LIBNL_LIBS)
 KA_CORE_SAN_LIBS += $(LIBNL_LIBS)
+KACORE_SOURCES += keepalived/core/child_sched.c keepalived/core/child_sched.h
 # The VRRP runtime (AH's HMAC) needs OpenSSL in everything that links it.
 KA_CORE_LIBS += $(OPENSSL_LIBS)
 KA_CORE_SAN_LIBS += $(OPENSSL_LIBS)

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "child_internal.h"
+#include "child_sched.h"
 #include "core_run.h"
 #include "heartbeat.h"
 #include "log.h"
@@ -231,6 +232,10 @@ static int start(struct child *c)
 		return CHILD_EXIT_CONFIG;
 	}
 	set_names(c);
+	child_sched_apply(c->start.role == CHILD_VRRP ?
+				  &c->conf->global->vrrp_proc :
+				  &c->conf->global->checker_proc,
+			  c->ops->name);
 	c->loop = event_loop_new(NULL);
 	if (!c->loop) {
 		log_warn("Cannot create the event loop");

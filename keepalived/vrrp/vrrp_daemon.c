@@ -23,6 +23,8 @@
 struct vrrp_child {
 	struct netlink_daemon *nl;
 	struct vrrp_run *run;
+	struct event *t_startup;	/* vrrp_startup_delay */
+	const struct ka_conf *conf;	/* the one running */
 };
 
 static bool on(enum gd_tristate t)
@@ -96,6 +98,39 @@ static void params_from_conf(const struct vrrp_instance_conf *ic,
 	p->default_if = gd->default_interface;
 }
 
+/*
+ * Settings parsed and stored that this runtime does not act on yet: said
+ * once, at start, rather than silently ignored.
+ */
+static void warn_unimplemented(const struct vrrp_instance_conf *ic)
+{
+	const char *name = ic->name;
+
+	if (ic->accept == GD_OFF)
+		log_warnx("(%s) no_accept is not enforced yet (it needs strict "
+			  "mode's firewalling) - ignoring", name);
+	if (ic->use_vmac)
+		log_warnx("(%s) use_vmac is not supported yet - ignoring",
+			  name);
+	if (ic->garp.master_refresh_s)
+		log_warnx("(%s) garp_master_refresh is not supported yet - "
+			  "ignoring", name);
+	if (ic->garp.lower_prio_delay_s)
+		log_warnx("(%s) garp_lower_prio_delay is not supported yet - "
+			  "announcing at once", name);
+}
+
+static void warn_global_unimplemented(const struct global_data *gd)
+{
+	if (gd->vrrp_strict)
+		log_warnx("vrrp_strict is not enforced yet - ignoring");
+	if (gd->garp_extra_if_s)
+		log_warnx("vrrp_garp_extra_if is not supported yet - ignoring");
+	if (gd->down_timer_adverts && gd->down_timer_adverts != 3)
+		log_warnx("vrrp_down_timer_adverts is not supported yet: "
+			  "using 3 adverts, as RFC 5798");
+}
+
 static void run_instances(struct vrrp_child *v, const struct ka_conf *c)
 {
 	const struct vrrp_instance_conf *ic;
@@ -107,6 +142,7 @@ static void run_instances(struct vrrp_child *v, const struct ka_conf *c)
 		if (vrrp_run_update(v->run, &p))
 			continue;
 		vrrp_run_del(v->run, p.name);
+		warn_unimplemented(ic);
 		ret = vrrp_run_add(v->run, &p);
 		if (ret < 0)
 			log_warnx("(%s) cannot start: %s", p.name,
@@ -124,6 +160,15 @@ static void drop_gone(const char *name, void *ctx)
 		vrrp_run_del(v->run, name);
 }
 
+static void on_startup_delay(struct event_loop *loop,
+			     const struct event_info *info)
+{
+	struct vrrp_child *v = info->arg;
+
+	(void)loop;
+	run_instances(v, v->conf);
+}
+
 static int start(struct child_env *env, struct ka_conf *c)
 {
 	const struct global_data *gd = c->global;
@@ -139,8 +184,17 @@ static int start(struct child_env *env, struct ka_conf *c)
 	netlink_daemon_static_apply(v->nl, c->statics, gd->default_interface);
 	v->run = vrrp_run_new(env->loop, v->nl, &(struct vrrp_run_opts){
 		.release_on_stop = !env->opts->dont_release_vrrp });
-	run_instances(v, c);
-	return 0;
+	v->conf = c;
+	warn_global_unimplemented(gd);
+	if (!gd->vrrp_startup_delay_us) {
+		run_instances(v, c);
+		return 0;
+	}
+	log_info("Delaying startup for %g seconds",
+		 (double)gd->vrrp_startup_delay_us / 1e6);
+	return event_add_timer(env->loop, &v->t_startup,
+			       gd->vrrp_startup_delay_us, on_startup_delay,
+			       v) < 0 ? CORE_RUN_EXIT_FATAL : 0;
 }
 
 /* Static entries gone from the file are removed, new ones added; an
@@ -153,6 +207,10 @@ static void reload(struct child_env *env, struct ka_conf *old,
 
 	if (!v || !v->nl)
 		return;
+	v->conf = new;
+	/* still waiting for vrrp_startup_delay: the timer starts "new" */
+	if (v->t_startup)
+		goto statics;
 	{
 		void *ctx[2] = { v, new };
 
@@ -160,6 +218,7 @@ static void reload(struct child_env *env, struct ka_conf *old,
 	}
 	/* An unchanged instance keeps its state; a changed one restarts. */
 	run_instances(v, new);
+statics:
 	stale = static_data_take_stale(old->statics, new->statics);
 	netlink_daemon_static_remove(v->nl, stale,
 				     old->global->default_interface);
@@ -174,6 +233,7 @@ static void stop(struct child_env *env, struct ka_conf *c)
 
 	if (!v)
 		return;
+	event_cancel(&v->t_startup);
 	vrrp_run_free(&v->run);
 	/* -V leaves what we set up in place, as keepalived does */
 	if (v->nl && !env->opts->dont_release_vrrp)

@@ -1,0 +1,87 @@
+"""Settings of the VRRP child that are not about packets: its scheduling
+(vrrp_priority, vrrp_rt_priority, vrrp_no_swap, vrrp_cpu_affinity, seen
+in /proc), vrrp_startup_delay, and the warning for stored settings that
+this build does not act on yet (never silently ignored)."""
+import re
+
+from kalib import wait_until
+
+FG = ("-n", "-l", "-G", "-D", "-P")
+
+INSTANCE = """\
+vrrp_instance VI_1 {{
+    interface vr0
+    virtual_router_id 61
+    priority 100
+    advert_int 1
+{extra}    virtual_ipaddress {{
+        192.168.87.100/24
+    }}
+}}
+"""
+
+
+def node(netns, veth):
+    a, b = netns("rta"), netns("rtb")
+    veth(a, b, "192.168.87.1/24", "192.168.87.2/24", ifname_a="vr0",
+         ifname_b="vr0")
+    return a
+
+
+def proc(pid, name):
+    with open(f"/proc/{pid}/{name}", encoding="utf-8") as f:
+        return f.read()
+
+
+def test_scheduling_settings_apply_to_the_vrrp_child(netns, veth, daemon):
+    ns = node(netns, veth)
+    conf = ("global_defs {\n    vrrp_priority -5\n    vrrp_no_swap\n"
+            "    vrrp_cpu_affinity 0\n    vrrp_rt_priority 10\n}\n"
+            + INSTANCE.format(extra=""))
+    d = daemon(ns, conf, args=FG)
+    d.wait_for_log(r"\(VI_1\) Entering BACKUP STATE")
+    pid = wait_until(lambda: d.pid_from("-r"), 10, what="the VRRP pid")
+    status = proc(pid, "status")
+    assert re.search(r"^Cpus_allowed_list:\s+0$", status, re.M), status
+    assert int(re.search(r"^VmLck:\s+(\d+) kB$", status, re.M)[1]) > 0
+    # real-time: SCHED_RR (2) at priority 10; nice is not used then
+    sched = proc(pid, "sched")
+    assert re.search(r"^policy\s+:\s+2$", sched, re.M), sched
+    # after the comm, index i is field i + 3 of proc(5): 40 rt_priority,
+    # 41 policy
+    stat = proc(pid, "stat").rsplit(")", 1)[1].split()
+    assert int(stat[37]) == 10
+    assert int(stat[38]) == 2
+    assert d.stop(20) == 0
+
+
+def test_nice_without_real_time(netns, veth, daemon):
+    ns = node(netns, veth)
+    conf = ("global_defs {\n    vrrp_priority -5\n}\n"
+            + INSTANCE.format(extra=""))
+    d = daemon(ns, conf, args=FG)
+    d.wait_for_log(r"\(VI_1\) Entering BACKUP STATE")
+    pid = wait_until(lambda: d.pid_from("-r"), 10, what="the VRRP pid")
+    stat = proc(pid, "stat").rsplit(")", 1)[1].split()
+    assert int(stat[16]) == -5      # field 19: nice
+    assert d.stop(20) == 0
+
+
+def test_startup_delay(netns, veth, daemon):
+    ns = node(netns, veth)
+    conf = ("global_defs {\n    vrrp_startup_delay 1.5\n}\n"
+            + INSTANCE.format(extra=""))
+    d = daemon(ns, conf, args=FG)
+    d.wait_for_log(r"\(VI_1\) Entering BACKUP STATE", timeout=20)
+    log = d.log()
+    assert log.index("Delaying startup for 1.5 seconds") < \
+        log.index("(VI_1) Entering BACKUP STATE")
+    assert d.stop(20) == 0
+
+
+def test_stored_but_not_acted_on_is_said(netns, veth, daemon):
+    ns = node(netns, veth)
+    conf = INSTANCE.format(extra="    garp_master_refresh 60\n")
+    d = daemon(ns, conf, args=FG)
+    d.wait_for_log(r"\(VI_1\) garp_master_refresh is not supported yet")
+    assert d.stop(20) == 0
