@@ -251,3 +251,27 @@ const char *nl_names_name(const struct nl_names *n, enum nl_names_kind kind,
 			return n->v[i].name;
 	return NULL;
 }
+
+int nl_names_realms(const struct nl_names *n, const char *value,
+		    uint32_t *out, char *bad, size_t badlen)
+{
+	const char *slash = strchr(value, '/');
+	const char *to_name = slash ? slash + 1 : value;
+	uint32_t from = 0, to;
+	char part[64];
+
+	if (slash) {
+		snprintf(part, sizeof(part), "%.*s", (int)(slash - value),
+			 value);
+		if (nl_names_lookup(n, NL_NAMES_REALM, part, &from) < 0) {
+			snprintf(bad, badlen, "%s", part);
+			return -EINVAL;
+		}
+	}
+	if (nl_names_lookup(n, NL_NAMES_REALM, to_name, &to) < 0) {
+		snprintf(bad, badlen, "%s", to_name);
+		return -EINVAL;
+	}
+	*out = from << 16 | to;
+	return 0;
+}

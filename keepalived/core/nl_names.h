@@ -52,6 +52,15 @@ size_t nl_names_load_dirs(struct nl_names *n, const char *const *dirs,
 int nl_names_lookup(const struct nl_names *n, enum nl_names_kind kind,
 		    const char *word, uint32_t *out);
 
+/*
+ * "realms FROM/TO" or "realms TO" of a route or a rule, each a realm name
+ * or number, into the kernel's 32-bit form (FROM << 16 | TO). Returns 0
+ * and sets *out, or -EINVAL naming in *bad (a caller buffer of badlen
+ * bytes) the part that is unknown.
+ */
+int nl_names_realms(const struct nl_names *n, const char *value,
+		    uint32_t *out, char *bad, size_t badlen);
+
 /* The name of a value, or NULL when it has none (or n is NULL). */
 const char *nl_names_name(const struct nl_names *n, enum nl_names_kind kind,
 			  uint32_t id);

@@ -230,23 +230,13 @@ static int opt_expires(struct rp *st, const char *kw)
 static int opt_realms(struct rp *st, const char *kw)
 {
 	const char *v = nl_words_value(&st->c, kw);
-	const char *slash;
-	uint32_t from = 0, to;
-	char buf[64];
+	char bad[64];
 
 	if (!v)
 		return -EINVAL;
-	slash = strchr(v, '/');
-	if (slash) {
-		snprintf(buf, sizeof(buf), "%.*s", (int)(slash - v), v);
-		if (nl_names_lookup(st->names, NL_NAMES_REALM, buf, &from) < 0)
-			return nl_words_fail(&st->c, "realm '%s' is unknown",
-					     buf);
-	}
-	if (nl_names_lookup(st->names, NL_NAMES_REALM, slash ? slash + 1 : v,
-			    &to) < 0)
-		return nl_words_fail(&st->c, "realms '%s' is unknown", v);
-	st->r->realms = from << 16 | to;
+	if (nl_names_realms(st->names, v, &st->r->realms, bad,
+			    sizeof(bad)) < 0)
+		return nl_words_fail(&st->c, "realm '%s' is unknown", bad);
 	return 0;
 }
 
