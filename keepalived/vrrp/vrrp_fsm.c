@@ -56,15 +56,17 @@ static void set_state(struct vrrp_fsm *f, enum vrrp_state to,
 	f->ops->state_changed(f->ctx, from, to, reason);
 }
 
+/* The state change is announced first, as keepalived logs it before it
+ * sets the addresses. */
 static void become_master(struct vrrp_fsm *f, const char *reason)
 {
 	f->ops->arm_master_down_timer(f->ctx, 0);
 	f->ops->arm_preempt_delay(f->ctx, 0);
 	f->preempt_delay_running = false;
+	set_state(f, VRRP_STATE_MASTER, reason);
 	f->ops->send_advert(f->ctx, f->conf.priority);
 	f->ops->set_addresses(f->ctx, true);
 	f->ops->arm_adver_timer(f->ctx, (uint64_t)f->conf.adver_int_cs * 10000);
-	set_state(f, VRRP_STATE_MASTER, reason);
 }
 
 static void become_backup(struct vrrp_fsm *f, const char *reason)
@@ -154,8 +156,8 @@ static void master_advert(struct vrrp_fsm *f, const struct vrrp_fsm_advert *a)
 		if (f->conf.higher_prio_send_advert)
 			f->ops->send_advert(f->ctx, f->conf.priority);
 		learn_interval(f, a);
-		f->ops->set_addresses(f->ctx, false);
 		become_backup(f, "higher priority advert");
+		f->ops->set_addresses(f->ctx, false);
 		return;
 	}
 	/* A lower master exists: make it yield quickly (keepalived's

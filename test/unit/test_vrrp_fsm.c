@@ -145,8 +145,9 @@ static void test_startup(void **state)
 	c.priority = 255;
 	start(&f, &r, &c);
 	assert_int_equal(f.state, VRRP_STATE_MASTER);
-	assert_string_equal(r.trace, "down(0) preempt(0) advert(255) add "
-			    "adver(1000000) INIT->MASTER(address owner) ");
+	assert_string_equal(r.trace, "down(0) preempt(0) "
+			    "INIT->MASTER(address owner) advert(255) add "
+			    "adver(1000000) ");
 }
 
 static void test_backup_takes_over_on_timeout(void **state)
@@ -159,9 +160,9 @@ static void test_backup_takes_over_on_timeout(void **state)
 	clear(&r);
 	vrrp_fsm_event(&f, VRRP_EV_MASTER_DOWN, NULL);
 	assert_int_equal(f.state, VRRP_STATE_MASTER);
-	assert_string_equal(r.trace, "down(0) preempt(0) advert(100) add "
-			    "adver(1000000) "
-			    "BACKUP->MASTER(advertisement timeout) ");
+	assert_string_equal(r.trace, "down(0) preempt(0) "
+			    "BACKUP->MASTER(advertisement timeout) "
+			    "advert(100) add adver(1000000) ");
 	clear(&r);
 	vrrp_fsm_event(&f, VRRP_EV_ADVER_TIMER, NULL);
 	assert_string_equal(r.trace, "advert(100) adver(1000000) ");
@@ -266,13 +267,13 @@ static void test_master_yields_to_higher(void **state)
 	master(&f, &r, &c);
 	advert(&f, 101, 100, -1);
 	assert_int_equal(f.state, VRRP_STATE_BACKUP);
-	assert_string_equal(r.trace, "del adver(0) down(3609375) "
-			    "MASTER->BACKUP(higher priority advert) ");
+	assert_string_equal(r.trace, "adver(0) down(3609375) "
+			    "MASTER->BACKUP(higher priority advert) del ");
 	c.higher_prio_send_advert = true;
 	master(&f, &r, &c);
 	advert(&f, 101, 100, -1);
-	assert_string_equal(r.trace, "advert(100) del adver(0) down(3609375) "
-			    "MASTER->BACKUP(higher priority advert) ");
+	assert_string_equal(r.trace, "advert(100) adver(0) down(3609375) "
+			    "MASTER->BACKUP(higher priority advert) del ");
 }
 
 static void test_master_tie_break_by_address(void **state)
