@@ -217,3 +217,28 @@ def test_dont_release_vrrp_keeps_the_vip(netns, veth, daemon):
         assert has_vip(ns_a, "vr0", 4) == kept
         if kept:
             ns_a.ip("addr", "del", ADDRS[4][1], "dev", "vr0")
+
+
+@pytest.mark.parametrize("ours_high", [True, False],
+                         ids=["ours-higher", "keepalived-higher"])
+def test_preempt_delay_against_keepalived(netns, veth, daemon,
+                                          keepalived_ref, ours_high):
+    """A higher node with preempt_delay 4 joining a running master waits
+    at least 4 s before it takes over, then does."""
+    v = VARIANTS["v2-pass"]
+    (ns_a, addr_a), (ns_b, addr_b) = pair(netns, veth, v)
+    hi = Node(ns_a, "vr0", addr_a, 200, None if ours_high else
+              keepalived_ref)
+    lo = Node(ns_b, "vr0", addr_b, 100, keepalived_ref if ours_high else
+              None)
+    start(lo, daemon, v, [], "lo")
+    only_holder([hi, lo], 4, lo)
+    conf = config(v, "vr0", 200, addr_a.split("/")[0], [], "hi")
+    assert "    version 2\n" in conf
+    t0 = time.monotonic()
+    hi.d = daemon(hi.ns, conf.replace("    version 2\n",
+                                      "    version 2\n    preempt_delay 4\n"),
+                  args=REF_ARGS if hi.binary else OURS_ARGS,
+                  binary=hi.binary, name="hi")
+    only_holder([hi, lo], 4, hi, timeout=30)
+    assert time.monotonic() - t0 >= 4, "preempted before preempt_delay"
