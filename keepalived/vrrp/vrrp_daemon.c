@@ -95,6 +95,12 @@ static void params_from_conf(const struct vrrp_instance_conf *ic,
 	p->garp_repeat = ic->garp.master_repeat;
 	p->garp_interval_us = gd->garp_interval_us;
 	p->gna_interval_us = gd->gna_interval_us;
+	p->garp_refresh_us = (uint64_t)ic->garp.master_refresh_s * 1000000;
+	p->garp_refresh_repeat = ic->garp.master_refresh_repeat;
+	p->garp_lower_prio_delay_us =
+		(uint64_t)ic->garp.lower_prio_delay_s * 1000000;
+	p->garp_lower_prio_repeat = ic->garp.lower_prio_repeat;
+	p->fsm.down_timer_adverts = gd->down_timer_adverts;
 	p->default_if = gd->default_interface;
 }
 
@@ -112,12 +118,6 @@ static void warn_unimplemented(const struct vrrp_instance_conf *ic)
 	if (ic->use_vmac)
 		log_warnx("(%s) use_vmac is not supported yet - ignoring",
 			  name);
-	if (ic->garp.master_refresh_s)
-		log_warnx("(%s) garp_master_refresh is not supported yet - "
-			  "ignoring", name);
-	if (ic->garp.lower_prio_delay_s)
-		log_warnx("(%s) garp_lower_prio_delay is not supported yet - "
-			  "announcing at once", name);
 }
 
 static void warn_global_unimplemented(const struct global_data *gd)
@@ -126,9 +126,6 @@ static void warn_global_unimplemented(const struct global_data *gd)
 		log_warnx("vrrp_strict is not enforced yet - ignoring");
 	if (gd->garp_extra_if_s)
 		log_warnx("vrrp_garp_extra_if is not supported yet - ignoring");
-	if (gd->down_timer_adverts && gd->down_timer_adverts != 3)
-		log_warnx("vrrp_down_timer_adverts is not supported yet: "
-			  "using 3 adverts, as RFC 5798");
 }
 
 static void run_instances(struct vrrp_child *v, const struct ka_conf *c)

@@ -44,7 +44,10 @@ uint64_t vrrp_fsm_skew_us(const struct vrrp_fsm *f)
 
 uint64_t vrrp_fsm_master_down_us(const struct vrrp_fsm *f)
 {
-	return 3 * master_int_us(f) + vrrp_fsm_skew_us(f);
+	unsigned n = f->conf.down_timer_adverts ? f->conf.down_timer_adverts
+						: 3;
+
+	return n * master_int_us(f) + vrrp_fsm_skew_us(f);
 }
 
 static void set_state(struct vrrp_fsm *f, enum vrrp_state to,

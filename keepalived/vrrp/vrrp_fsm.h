@@ -66,6 +66,9 @@ struct vrrp_fsm_conf {
 	bool higher_prio_send_advert;	/* advert once more before yielding */
 	bool lower_prio_no_advert;	/* don't answer a lower advert */
 	bool garp_lower_prio;		/* re-announce on a lower advert */
+	/* adverts missed before the master is down (vrrp_down_timer_adverts;
+	 * 0 means RFC 5798's 3) */
+	unsigned down_timer_adverts;
 };
 
 /* A received advert, as the machine needs it. */

@@ -54,6 +54,12 @@ struct vrrp_run_params {
 	unsigned garp_repeat;		/* messages per address per burst */
 	uint64_t garp_interval_us;	/* vrrp_garp_interval */
 	uint64_t gna_interval_us;	/* vrrp_gna_interval */
+	/* while master, a burst every garp_refresh_us (0: none) */
+	uint64_t garp_refresh_us;
+	unsigned garp_refresh_repeat;
+	/* on a lower priority advert, a burst after this delay */
+	uint64_t garp_lower_prio_delay_us;
+	unsigned garp_lower_prio_repeat;
 	const char *default_if;		/* VIPs without "dev" */
 };
 

@@ -135,11 +135,11 @@ static size_t held_addresses(const struct vrrp_inst *in, struct ka_addr *out,
 	return n;
 }
 
-static void fx_announce(void *ctx)
+/* A burst of "repeat" messages for every address we hold. */
+static void announce_now(struct vrrp_inst *in, unsigned repeat)
 {
-	struct vrrp_inst *in = ctx;
 	struct vrrp_announce_params ap = {
-		.repeat = in->p.garp_repeat,
+		.repeat = repeat,
 		.garp_interval_us = in->p.garp_interval_us,
 		.gna_interval_us = in->p.gna_interval_us,
 	};
@@ -161,8 +161,46 @@ static void fx_announce(void *ctx)
 static void on_second_burst(struct event_loop *loop,
 			    const struct event_info *info)
 {
+	struct vrrp_inst *in = info->arg;
+
 	(void)loop;
-	fx_announce(info->arg);
+	announce_now(in, in->p.garp_repeat);
+}
+
+/* garp_master_refresh: again and again while master. */
+static void on_refresh(struct event_loop *loop, const struct event_info *info)
+{
+	struct vrrp_inst *in = info->arg;
+
+	announce_now(in, in->p.garp_refresh_repeat);
+	event_add_timer(loop, &in->t_refresh, in->p.garp_refresh_us,
+			on_refresh, in);
+}
+
+static void on_lower_prio(struct event_loop *loop,
+			  const struct event_info *info)
+{
+	struct vrrp_inst *in = info->arg;
+
+	(void)loop;
+	announce_now(in, in->p.garp_lower_prio_repeat);
+}
+
+/* A lower priority master may have taken the addresses: re-announce
+ * them after garp_lower_prio_delay (a burst already due is not pushed
+ * back by further lower adverts). */
+static void fx_announce(void *ctx)
+{
+	struct vrrp_inst *in = ctx;
+
+	if (in->t_lower)
+		return;
+	if (!in->p.garp_lower_prio_delay_us) {
+		announce_now(in, in->p.garp_lower_prio_repeat);
+		return;
+	}
+	event_add_timer(in->run->loop, &in->t_lower,
+			in->p.garp_lower_prio_delay_us, on_lower_prio, in);
 }
 
 static void fx_set_addresses(void *ctx, bool present)
@@ -176,6 +214,8 @@ static void fx_set_addresses(void *ctx, bool present)
 		   "removing");
 	if (!present) {
 		event_cancel(&in->t_garp);
+		event_cancel(&in->t_refresh);
+		event_cancel(&in->t_lower);
 		vrrp_announce_cancel(in->announce);
 		/* -V: a stopping daemon leaves them, as keepalived does */
 		if (in->fsm.state == VRRP_STATE_MASTER &&
@@ -186,10 +226,13 @@ static void fx_set_addresses(void *ctx, bool present)
 	set_list(in, in->p.vips_excluded, present);
 	if (!present)
 		return;
-	fx_announce(in);
+	announce_now(in, in->p.garp_repeat);
 	if (in->p.garp_delay_us)
 		event_add_timer(in->run->loop, &in->t_garp, in->p.garp_delay_us,
 				on_second_burst, in);
+	if (in->p.garp_refresh_us)
+		event_add_timer(in->run->loop, &in->t_refresh,
+				in->p.garp_refresh_us, on_refresh, in);
 }
 
 /* 0 cancels; the state machine re-arms a timer by arming it again. */
@@ -280,5 +323,7 @@ void vrrp_run_fx_quiet(struct vrrp_inst *in)
 	event_cancel(&in->t_down);
 	event_cancel(&in->t_preempt);
 	event_cancel(&in->t_garp);
+	event_cancel(&in->t_refresh);
+	event_cancel(&in->t_lower);
 	vrrp_announce_cancel(in->announce);
 }

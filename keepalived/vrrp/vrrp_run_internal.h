@@ -46,6 +46,8 @@ struct vrrp_inst {
 	struct event *t_down;
 	struct event *t_preempt;
 	struct event *t_garp;		/* the second burst */
+	struct event *t_refresh;	/* garp_master_refresh */
+	struct event *t_lower;		/* garp_lower_prio_delay */
 	struct vrrp_announce *announce;
 	struct ratelimit rx_rl;		/* drop lines */
 	struct ratelimit info_rl;	/* "received lower priority" lines */

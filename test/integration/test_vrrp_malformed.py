@@ -7,6 +7,7 @@ injector's packets do reach it."""
 import re
 import signal
 import textwrap
+import time
 
 from kalib import wait_until
 
@@ -21,7 +22,7 @@ vrrp_instance VI_1 {{
     virtual_router_id 51
     priority 200
     advert_int 1
-    authentication {{
+{extra}    authentication {{
         auth_type PASS
         auth_pass s3cret
     }}
@@ -75,6 +76,7 @@ INJECTOR = textwrap.dedent('''
         "address_list": ip(vrrp(addrs=("192.168.86.200",))),
         "interval": ip(vrrp(adv=2)),
         "valid": ip(vrrp()),
+        "lower": ip(vrrp(prio=50)),
     }
     s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
     s.setsockopt(socket.SOL_SOCKET, 25, b"vr0")    # SO_BINDTODEVICE
@@ -120,7 +122,7 @@ def test_malformed_adverts_are_dropped_and_counted(netns, veth, daemon,
     ours, inj = netns("mal"), netns("inj")
     veth(ours, inj, "192.168.86.1/24", "192.168.86.2/24", ifname_a="vr0",
          ifname_b="vr0")
-    d = daemon(ours, CONF.format(tmp=tmp_path),
+    d = daemon(ours, CONF.format(tmp=tmp_path, extra=""),
                args=("-n", "-l", "-G", "-D", "-P"))
     wait_until(lambda: has_vip(ours), 20, what="our node becoming master")
     d.wait_for_log(r"\(VI_1\) Entering MASTER STATE")
@@ -150,3 +152,30 @@ def test_malformed_adverts_are_dropped_and_counted(netns, veth, daemon,
     d.wait_for_log(r"\(VI_1\) Entering BACKUP STATE", since=mark)
     wait_until(lambda: not has_vip(ours), 10, what="the VIP removed")
     assert d.running()
+
+
+def test_lower_priority_advert_re_announces(netns, veth, daemon, tmp_path):
+    """garp_lower_prio_delay/_repeat: a master that hears a lower one
+    announces its address again after the delay; it stays master."""
+    ours, inj = netns("low"), netns("inj")
+    veth(ours, inj, "192.168.86.1/24", "192.168.86.2/24", ifname_a="vr0",
+         ifname_b="vr0")
+    extra = ("    garp_master_delay 0\n    garp_master_repeat 1\n"
+             "    garp_lower_prio_delay 1\n    garp_lower_prio_repeat 3\n")
+    d = daemon(ours, CONF.format(tmp=tmp_path, extra=extra),
+               args=("-n", "-l", "-G", "-D", "-P"))
+    d.wait_for_log(r"\(VI_1\) Entering MASTER STATE", timeout=20)
+    line = r"Sending gratuitous ARP on vr0 for 192\.168\.86\.100"
+    wait_until(lambda: len(re.findall(line, d.log())) == 1, 10,
+               what="the first burst of one")
+    script = tmp_path / "inject.py"
+    script.write_text(INJECTOR)
+    mark = d.mark()
+    res = inj.run(["/usr/bin/python3", str(script), "lower"], timeout=20)
+    assert res.returncode == 0, res.stderr
+    # three lower adverts close together: one burst of 3, not three
+    wait_until(lambda: len(re.findall(line, d.log())) >= 4, 10,
+               what="the re-announcement")
+    time.sleep(1.5)
+    assert len(re.findall(line, d.log())) == 4
+    assert has_vip(ours) and "Entering BACKUP" not in d.log()[mark:]

@@ -81,7 +81,26 @@ def test_startup_delay(netns, veth, daemon):
 
 def test_stored_but_not_acted_on_is_said(netns, veth, daemon):
     ns = node(netns, veth)
-    conf = INSTANCE.format(extra="    garp_master_refresh 60\n")
+    conf = INSTANCE.format(extra="    use_vmac\n")
     d = daemon(ns, conf, args=FG)
-    d.wait_for_log(r"\(VI_1\) garp_master_refresh is not supported yet")
+    d.wait_for_log(r"\(VI_1\) use_vmac is not supported yet - ignoring")
     assert d.stop(20) == 0
+
+
+def test_garp_master_refresh(netns, veth, daemon):
+    """While master, a burst of refresh_repeat GARPs every refresh
+    interval, on top of the first burst of garp_master_repeat."""
+    ns = node(netns, veth)
+    conf = INSTANCE.format(extra="    garp_master_delay 0\n"
+                                 "    garp_master_repeat 1\n"
+                                 "    garp_master_refresh 1\n"
+                                 "    garp_master_refresh_repeat 2\n")
+    d = daemon(ns, conf, args=FG)
+    d.wait_for_log(r"\(VI_1\) Entering MASTER STATE", timeout=20)
+    line = r"Sending gratuitous ARP on vr0 for 192\.168\.87\.100"
+    # 1 at once, then 2 per second: 7 or more within a few seconds
+    wait_until(lambda: len(re.findall(line, d.log())) >= 7, 10,
+               what="refresh bursts of gratuitous ARPs")
+    assert d.stop(20) == 0
+    count = len(re.findall(line, d.log()))
+    assert count % 2 == 1, "one first burst of 1, then bursts of 2"

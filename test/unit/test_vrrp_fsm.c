@@ -129,6 +129,10 @@ static void test_timer_arithmetic(void **state)
 	start(&f, &r, &c);
 	assert_int_equal(vrrp_fsm_skew_us(&f), 21875);
 	assert_int_equal(vrrp_fsm_master_down_us(&f), 321875);
+	/* vrrp_down_timer_adverts 5: five intervals and the skew */
+	c.down_timer_adverts = 5;
+	start(&f, &r, &c);
+	assert_int_equal(vrrp_fsm_master_down_us(&f), 521875);
 }
 
 static void test_startup(void **state)
