@@ -242,3 +242,25 @@ def test_preempt_delay_against_keepalived(netns, veth, daemon,
                   binary=hi.binary, name="hi")
     only_holder([hi, lo], 4, hi, timeout=30)
     assert time.monotonic() - t0 >= 4, "preempted before preempt_delay"
+
+
+def test_mcast_group_and_src_against_keepalived(netns, veth, daemon,
+                                                keepalived_ref):
+    """vrrp_mcast_group4 and mcast_src_ip: keepalived, listening on
+    224.0.0.19 only, yields to our adverts, and names the source we
+    chose. Were the group ignored, both would be master."""
+    v = VARIANTS["v2-pass"]
+    (ns_a, addr_a), (ns_b, addr_b) = pair(netns, veth, v)
+    ns_a.ip("addr", "add", "192.168.83.11/24", "dev", "vr0")
+    group = "global_defs {\n    vrrp_mcast_group4 224.0.0.19\n}\n"
+    lo = Node(ns_b, "vr0", addr_b, 100, keepalived_ref)
+    hi = Node(ns_a, "vr0", addr_a, 200, None)
+    lo.d = daemon(ns_b, group + config(v, "vr0", 100, "", [], "lo"),
+                  args=REF_ARGS, binary=keepalived_ref, name="lo")
+    only_holder([hi, lo], 4, lo)
+    conf = config(v, "vr0", 200, "", [], "hi").replace(
+        "    version 2\n", "    version 2\n    mcast_src_ip 192.168.83.11\n")
+    hi.d = daemon(ns_a, group + conf, args=OURS_ARGS, name="hi")
+    only_holder([hi, lo], 4, hi)
+    lo.d.wait_for_log(r"\(VI_1\) Master received advert from "
+                      r"192\.168\.83\.11 with higher priority 200, ours 100")
