@@ -1,6 +1,6 @@
 /*
  * child_sched.c: a child's scheduling settings from global_defs
- * (vrrp_priority, vrrp_rt_priority, vrrp_rlimit_rtime, vrrp_no_swap,
+ * (vrrp_priority, vrrp_rt_priority, vrrp_rlimit_rttime, vrrp_no_swap,
  * vrrp_cpu_affinity, and the checker_ ones). A setting the kernel refuses
  * is logged and the child runs on without it: a wrong nice value must not
  * stop fail-over.
