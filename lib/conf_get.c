@@ -3,16 +3,12 @@
  * names the keyword and the bad value, as an operator reading the log
  * needs, and leaves *out untouched on failure.
  */
-#include <ctype.h>
 #include <errno.h>
-#include <limits.h>
-#include <stdlib.h>
-#include <string.h>
-#include <strings.h>
 
 #include "conf_buf.h"
 #include "memory.h"
 #include "parser.h"
+#include "strutil.h"
 
 static const char *kw_name(const struct cfg_words *w)
 {
@@ -49,19 +45,10 @@ int cfg_want_args(struct cfg_parser *p, const struct cfg_words *w,
 	return 0;
 }
 
-/* Decimal digits only, with an optional '-' when "sign" is set. */
-static bool all_digits(const char *s, bool sign)
-{
-	if (sign && *s == '-')
-		s++;
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!isdigit((unsigned char)*s))
-			return false;
-	return true;
-}
-
+/*
+ * The conversions themselves are lib/strutil.h's; these add the keyword,
+ * the value and the file:line to what went wrong.
+ */
 static int bad_number(struct cfg_parser *p, const struct cfg_words *w,
 		      size_t i)
 {
@@ -73,111 +60,59 @@ static int bad_number(struct cfg_parser *p, const struct cfg_words *w,
 int cfg_get_uint(struct cfg_parser *p, const struct cfg_words *w, size_t i,
 		 unsigned long min, unsigned long max, unsigned long *out)
 {
-	unsigned long v;
+	int ret;
 
 	if (i >= w->count)
 		return missing(p, w, "number");
-	if (!all_digits(w->words[i], false))
-		return bad_number(p, w, i);
-	errno = 0;
-	v = strtoul(w->words[i], NULL, 10);
-	if (errno || v < min || v > max) {
+	ret = str_to_ulong(w->words[i], min, max, out);
+	if (ret == -ERANGE)
 		cfg_report(p, CFG_ERROR, "%s: value '%s' out of range "
 			   "[%lu, %lu]", kw_name(w), w->words[i], min, max);
-		return -EINVAL;
-	}
-	*out = v;
-	return 0;
+	else if (ret < 0)
+		bad_number(p, w, i);
+	return ret < 0 ? -EINVAL : 0;
 }
 
 int cfg_get_int(struct cfg_parser *p, const struct cfg_words *w, size_t i,
 		long min, long max, long *out)
 {
-	long v;
+	int ret;
 
 	if (i >= w->count)
 		return missing(p, w, "number");
-	if (!all_digits(w->words[i], true))
-		return bad_number(p, w, i);
-	errno = 0;
-	v = strtol(w->words[i], NULL, 10);
-	if (errno || v < min || v > max) {
+	ret = str_to_long(w->words[i], min, max, out);
+	if (ret == -ERANGE)
 		cfg_report(p, CFG_ERROR, "%s: value '%s' out of range "
 			   "[%ld, %ld]", kw_name(w), w->words[i], min, max);
-		return -EINVAL;
-	}
-	*out = v;
-	return 0;
+	else if (ret < 0)
+		bad_number(p, w, i);
+	return ret < 0 ? -EINVAL : 0;
 }
 
 int cfg_get_bool(struct cfg_parser *p, const struct cfg_words *w, size_t i,
 		 bool *out)
 {
-	static const char *const yes[] = { "on", "true", "yes" };
-	static const char *const no[] = { "off", "false", "no" };
-	size_t k;
-
 	if (i >= w->count) {
 		*out = true;
 		return 0;
 	}
-	for (k = 0; k < 3; k++) {
-		if (!strcasecmp(w->words[i], yes[k])) {
-			*out = true;
-			return 0;
-		}
-		if (!strcasecmp(w->words[i], no[k])) {
-			*out = false;
-			return 0;
-		}
-	}
+	if (str_to_bool(w->words[i], out) == 0)
+		return 0;
 	cfg_report(p, CFG_ERROR, "%s: invalid boolean '%s' (expected "
 		   "on|off|true|false|yes|no)", kw_name(w), w->words[i]);
 	return -EINVAL;
-}
-
-/* "SECONDS[.FRACTION]" into microseconds; false if malformed or huge.
- * Digits past the sixth decimal are below the resolution and dropped. */
-static bool parse_timer(const char *s, uint64_t *us)
-{
-	uint64_t sec = 0, frac = 0;
-	int digits = 0;
-
-	if (!isdigit((unsigned char)*s) && !(*s == '.' && s[1]))
-		return false;
-	for (; isdigit((unsigned char)*s); s++) {
-		if (sec > (UINT64_MAX / 1000000 - 9) / 10)
-			return false;
-		sec = sec * 10 + (uint64_t)(*s - '0');
-	}
-	if (*s == '.')
-		for (s++; isdigit((unsigned char)*s); s++)
-			if (digits < 6) {
-				frac = frac * 10 + (uint64_t)(*s - '0');
-				digits++;
-			}
-	if (*s)
-		return false;
-	for (; digits < 6; digits++)
-		frac *= 10;
-	*us = sec * 1000000 + frac;
-	return true;
 }
 
 int cfg_get_timer_us(struct cfg_parser *p, const struct cfg_words *w,
 		     size_t i, uint64_t min_us, uint64_t max_us,
 		     uint64_t *out)
 {
-	uint64_t v;
+	int ret;
 
 	if (i >= w->count)
 		return missing(p, w, "time");
-	if (!parse_timer(w->words[i], &v)) {
-		cfg_report(p, CFG_ERROR, "%s: invalid time '%s'", kw_name(w),
-			   w->words[i]);
-		return -EINVAL;
-	}
-	if (v < min_us || v > max_us) {
+	ret = str_to_timer_us(w->words[i], min_us, max_us, out);
+	if (ret == -ERANGE)
 		cfg_report(p, CFG_ERROR, "%s: time '%s' out of range "
 			   "[%llu.%06llu, %llu.%06llu] seconds", kw_name(w),
 			   w->words[i],
@@ -185,10 +120,10 @@ int cfg_get_timer_us(struct cfg_parser *p, const struct cfg_words *w,
 			   (unsigned long long)(min_us % 1000000),
 			   (unsigned long long)(max_us / 1000000),
 			   (unsigned long long)(max_us % 1000000));
-		return -EINVAL;
-	}
-	*out = v;
-	return 0;
+	else if (ret < 0)
+		cfg_report(p, CFG_ERROR, "%s: invalid time '%s'", kw_name(w),
+			   w->words[i]);
+	return ret < 0 ? -EINVAL : 0;
 }
 
 int cfg_get_string(struct cfg_parser *p, const struct cfg_words *w, size_t i,

@@ -180,6 +180,10 @@ void cfg_report_at(struct cfg_parser *p, enum cfg_severity sev,
  * Bounded readers for handlers. Each reads word "i" of "w", reports a
  * diagnostic naming the keyword and the bad value if it is missing or out
  * of range, and returns 0 or -EINVAL; "*out" is left untouched on failure.
+ *
+ * cfg_want_args() counts the words after the keyword: fewer than "min" is
+ * an error; more than "max" is only a note ("ignoring extra argument"),
+ * since keepalived ignores them and "-t" must give the same verdict.
  */
 int cfg_want_args(struct cfg_parser *p, const struct cfg_words *w,
 		  size_t min, size_t max);

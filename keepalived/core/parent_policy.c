@@ -4,9 +4,9 @@
 #include "config.h"
 
 #include <errno.h>
-#include <stdlib.h>
 
 #include "parent_policy.h"
+#include "strutil.h"
 
 void parent_tuning_defaults(struct parent_tuning *t)
 {
@@ -18,21 +18,6 @@ void parent_tuning_defaults(struct parent_tuning *t)
 	t->backoff_max_us = 10000000;
 }
 
-static int number(const char *s, unsigned long min, unsigned long max,
-		  unsigned long *out)
-{
-	char *end;
-	unsigned long v;
-
-	if (!s || *s < '0' || *s > '9')
-		return -EINVAL;
-	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (errno || *end || v < min || v > max)
-		return -EINVAL;
-	*out = v;
-	return 0;
-}
 
 int parent_tuning_from_env(struct parent_tuning *t,
 			   const char *(*get)(const char *name, void *ctx),
@@ -57,7 +42,7 @@ int parent_tuning_from_env(struct parent_tuning *t,
 		v[i] = 0;
 		if (!s)
 			continue;
-		if (number(s, vars[i].min, vars[i].max, &v[i]) < 0) {
+		if (str_to_ulong(s, vars[i].min, vars[i].max, &v[i]) < 0) {
 			v[i] = 0;
 			*bad = vars[i].name;
 			errors++;

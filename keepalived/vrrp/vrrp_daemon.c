@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/param.h>
 
 #include "core_run.h"
 #include "log.h"
@@ -32,27 +33,25 @@ static bool on(enum gd_tristate t)
 	return t == GD_ON;
 }
 
+/* unicast_peer lines. The runtime checks one TTL range per instance:
+ * the widest its peers allow (-1, "not given", allows everything). */
 static void fill_peers(const struct vrrp_instance_conf *ic,
 		       struct vrrp_run_params *p)
 {
 	const struct vrrp_peer *peer;
+	int lo = 255, hi = 0;
 
-	/* One TTL range for the instance: the widest its peers allow. */
-	p->min_ttl = 255;
-	p->max_ttl = 0;
 	list_for_each_entry(peer, &ic->peers, node) {
 		if (p->npeers == VRRP_RUN_PEERS_MAX)
 			break;
 		p->peers[p->npeers++] = peer->addr;
-		p->min_ttl = peer->min_ttl < 0 ? 0 :
-			     peer->min_ttl < p->min_ttl ? (uint8_t)peer->min_ttl :
-							 p->min_ttl;
-		p->max_ttl = peer->max_ttl < 0 ? 255 :
-			     peer->max_ttl > p->max_ttl ? (uint8_t)peer->max_ttl :
-							 p->max_ttl;
+		lo = peer->min_ttl < 0 ? 0 : MIN(lo, peer->min_ttl);
+		hi = peer->max_ttl < 0 ? 255 : MAX(hi, peer->max_ttl);
 	}
 	if (!p->npeers)
-		p->min_ttl = 0, p->max_ttl = 255;
+		lo = 0, hi = 255;
+	p->min_ttl = (uint8_t)lo;
+	p->max_ttl = (uint8_t)hi;
 }
 
 static void fill_group(const struct global_data *gd, int family,
@@ -147,13 +146,13 @@ static void run_instances(struct vrrp_child *v, const struct ka_conf *c)
 	}
 }
 
-/* Instances gone from the new file stop (priority 0, addresses off). */
+/* Instances gone from the new file (v->conf) stop: priority 0, their
+ * addresses removed. */
 static void drop_gone(const char *name, void *ctx)
 {
-	struct vrrp_child *v = ((void **)ctx)[0];
-	const struct ka_conf *c = ((void **)ctx)[1];
+	struct vrrp_child *v = ctx;
 
-	if (!vrrp_conf_find(c->vrrp, name))
+	if (!vrrp_conf_find(v->conf->vrrp, name))
 		vrrp_run_del(v->run, name);
 }
 
@@ -196,32 +195,35 @@ static int start(struct child_env *env, struct ka_conf *c)
 
 /* Static entries gone from the file are removed, new ones added; an
  * unchanged one is left alone (adding it again is not an error). */
-static void reload(struct child_env *env, struct ka_conf *old,
-		   struct ka_conf *new)
+static void reload_statics(struct vrrp_child *v, struct ka_conf *old,
+			   struct ka_conf *new)
 {
-	struct vrrp_child *v = env->state;
-	struct static_data *stale;
+	struct static_data *stale = static_data_take_stale(old->statics,
+							   new->statics);
 
-	if (!v || !v->nl)
-		return;
-	v->conf = new;
-	/* still waiting for vrrp_startup_delay: the timer starts "new" */
-	if (v->t_startup)
-		goto statics;
-	{
-		void *ctx[2] = { v, new };
-
-		vrrp_run_each(v->run, drop_gone, ctx);
-	}
-	/* An unchanged instance keeps its state; a changed one restarts. */
-	run_instances(v, new);
-statics:
-	stale = static_data_take_stale(old->statics, new->statics);
 	netlink_daemon_static_remove(v->nl, stale,
 				     old->global->default_interface);
 	static_data_free(&stale);
 	netlink_daemon_static_apply(v->nl, new->statics,
 				    new->global->default_interface);
+}
+
+/* Runs before "old" is freed: instances that stop still use its lists. */
+static void reload(struct child_env *env, struct ka_conf *old,
+		   struct ka_conf *new)
+{
+	struct vrrp_child *v = env->state;
+
+	if (!v || !v->nl)
+		return;
+	v->conf = new;
+	/* While vrrp_startup_delay runs, its timer will start "new". An
+	 * unchanged instance keeps its state; a changed one restarts. */
+	if (!v->t_startup) {
+		vrrp_run_each(v->run, drop_gone, v);
+		run_instances(v, new);
+	}
+	reload_statics(v, old, new);
 }
 
 static void stop(struct child_env *env, struct ka_conf *c)

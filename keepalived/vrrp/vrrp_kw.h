@@ -18,6 +18,11 @@
 void vrrp_kw_mark(struct vrrp_instance_conf *ic, const struct cfg_words *w,
 		  struct vrrp_place *at);
 
+/* Reads the keyword's one value, an integer in min..max, into *out;
+ * 0 or -EINVAL (reported, naming keyword and value). */
+int vrrp_kw_uint(struct cfg_parser *p, const struct cfg_words *w,
+		 unsigned long min, unsigned long max, unsigned long *out);
+
 /* The first address seen sets the instance's family (keepalived's rule);
  * the check pass reports the addresses that differ. */
 void vrrp_kw_family(struct vrrp_instance_conf *ic, int family);

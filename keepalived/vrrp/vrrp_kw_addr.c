@@ -145,8 +145,7 @@ VRRP_KW(vrrp_kw_unicast_ttl)
 	struct vrrp_instance_conf *ic = IC(obj);
 	unsigned long v;
 
-	if (cfg_want_args(p, w, 1, 1) < 0 ||
-	    cfg_get_uint(p, w, 1, 0, 255, &v) < 0)
+	if (vrrp_kw_uint(p, w, 0, 255, &v) < 0)
 		return -EINVAL;
 	ic->unicast_ttl = (int)v;
 	vrrp_kw_mark(ic, w, &ic->unicast_ttl_at);

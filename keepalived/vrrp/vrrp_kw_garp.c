@@ -15,8 +15,7 @@ static int garp_uint(struct cfg_parser *p, const struct cfg_words *w,
 {
 	unsigned long v;
 
-	if (cfg_want_args(p, w, 1, 1) < 0 ||
-	    cfg_get_uint(p, w, 1, 0, max, &v) < 0)
+	if (vrrp_kw_uint(p, w, 0, max, &v) < 0)
 		return -EINVAL;
 	*out = (unsigned)v;
 	ic->garp_set |= bit;

@@ -13,6 +13,15 @@
 
 #define SECS_US 1000000ULL
 
+int vrrp_kw_uint(struct cfg_parser *p, const struct cfg_words *w,
+		 unsigned long min, unsigned long max, unsigned long *out)
+{
+	if (cfg_want_args(p, w, 1, 1) < 0 ||
+	    cfg_get_uint(p, w, 1, min, max, out) < 0)
+		return -EINVAL;
+	return 0;
+}
+
 void vrrp_kw_mark(struct vrrp_instance_conf *ic, const struct cfg_words *w,
 		  struct vrrp_place *at)
 {
@@ -70,8 +79,7 @@ VRRP_KW(vrrp_kw_vrid)
 	struct vrrp_instance_conf *ic = IC(obj);
 	unsigned long v;
 
-	if (cfg_want_args(p, w, 1, 1) < 0 ||
-	    cfg_get_uint(p, w, 1, 1, 255, &v) < 0)
+	if (vrrp_kw_uint(p, w, 1, 255, &v) < 0)
 		return -EINVAL;
 	ic->vrid = (unsigned)v;
 	vrrp_kw_mark(ic, w, &ic->vrid_at);
@@ -83,8 +91,7 @@ VRRP_KW(vrrp_kw_priority)
 	struct vrrp_instance_conf *ic = IC(obj);
 	unsigned long v;
 
-	if (cfg_want_args(p, w, 1, 1) < 0 ||
-	    cfg_get_uint(p, w, 1, 1, 255, &v) < 0)
+	if (vrrp_kw_uint(p, w, 1, 255, &v) < 0)
 		return -EINVAL;
 	ic->priority = (unsigned)v;
 	vrrp_kw_mark(ic, w, &ic->prio_at);
@@ -111,8 +118,7 @@ VRRP_KW(vrrp_kw_version)
 	struct vrrp_instance_conf *ic = IC(obj);
 	unsigned long v;
 
-	if (cfg_want_args(p, w, 1, 1) < 0 ||
-	    cfg_get_uint(p, w, 1, 2, 3, &v) < 0)
+	if (vrrp_kw_uint(p, w, 2, 3, &v) < 0)
 		return -EINVAL;
 	/* An IPv6 address has made it version 3 already. */
 	if (v == 2 && ic->family == AF_INET6) {
@@ -165,8 +171,7 @@ VRRP_KW(vrrp_kw_debug)
 {
 	unsigned long v;
 
-	if (cfg_want_args(p, w, 1, 1) < 0 ||
-	    cfg_get_uint(p, w, 1, 0, 4, &v) < 0)
+	if (vrrp_kw_uint(p, w, 0, 4, &v) < 0)
 		return -EINVAL;
 	IC(obj)->debug = (unsigned)v;
 	return 0;

@@ -12,6 +12,7 @@
 #include "log.h"
 #include "memory.h"
 #include "vrrp_run_internal.h"
+#include "vrrp_socket.h"
 
 static void on_iftable(const struct iftable_event *ev, void *ctx);
 
@@ -29,6 +30,19 @@ struct vrrp_run *vrrp_run_new(struct event_loop *loop,
 	list_init(&r->socks);
 	netlink_daemon_subscribe(nl, on_iftable, r);
 	return r;
+}
+
+struct ka_addr vrrp_run_group(const struct vrrp_inst *in)
+{
+	struct ka_addr g = { 0 };
+
+	if (in->p.npeers)
+		return g;
+	if (in->p.group.family)
+		return in->p.group;
+	addr_parse(in->p.family == AF_INET6 ? VRRP_MCAST_GROUP6 :
+		   VRRP_MCAST_GROUP4, &g);
+	return g;
 }
 
 static struct vrrp_inst *find(const struct vrrp_run *r, const char *name)
@@ -177,6 +191,19 @@ int vrrp_run_add(struct vrrp_run *r, const struct vrrp_run_params *p)
 	return 0;
 }
 
+static bool same_peers(const struct vrrp_run_params *a,
+		       const struct vrrp_run_params *b)
+{
+	size_t i;
+
+	if (a->npeers != b->npeers)
+		return false;
+	for (i = 0; i < a->npeers; i++)
+		if (!addr_equal(&a->peers[i], &b->peers[i]))
+			return false;
+	return true;
+}
+
 /* What cannot change without a restart of the instance. */
 static bool same_identity(const struct vrrp_inst *in,
 			  const struct vrrp_run_params *p)
@@ -190,9 +217,7 @@ static bool same_identity(const struct vrrp_inst *in,
 	       o->auth_type == p->auth_type &&
 	       strcmp(o->auth_pass, p->auth_pass) == 0 &&
 	       addr_equal(&o->src, &p->src) &&
-	       addr_equal(&o->group, &p->group) && o->npeers == p->npeers &&
-	       memcmp(o->peers, p->peers, sizeof(p->peers[0]) * p->npeers) ==
-		       0;
+	       addr_equal(&o->group, &p->group) && same_peers(o, p);
 }
 
 static bool same_vips(const struct list_node *a, const struct list_node *b)

@@ -15,17 +15,6 @@
 #include "vrrp_run_internal.h"
 #include "vrrp_socket.h"
 
-static const struct ka_addr *default_group(int family)
-{
-	static struct ka_addr g4, g6;
-
-	if (!g4.family) {
-		addr_parse(VRRP_MCAST_GROUP4, &g4);
-		addr_parse(VRRP_MCAST_GROUP6, &g6);
-	}
-	return family == AF_INET6 ? &g6 : &g4;
-}
-
 static void send_one(struct vrrp_inst *in, const struct vrrp_pkt_spec *spec,
 		     const struct ka_addr *dst, bool unicast)
 {
@@ -62,13 +51,13 @@ static void fx_send_advert(void *ctx, uint8_t priority)
 		.auth_pass = in->p.auth_pass, .addrs = in->adv,
 		.naddr = in->nadv,
 	};
+	struct ka_addr group = vrrp_run_group(in);
 	size_t i;
 
 	if (!in->sock)
 		return;
-	if (in->p.npeers == 0)
-		send_one(in, &spec, in->p.group.family ? &in->p.group :
-				    default_group(in->p.family), false);
+	if (group.family)
+		send_one(in, &spec, &group, false);
 	for (i = 0; i < in->p.npeers; i++)
 		send_one(in, &spec, &in->p.peers[i], true);
 	if (priority == 0) {

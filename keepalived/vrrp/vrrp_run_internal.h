@@ -74,6 +74,10 @@ int vrrp_run_sock_attach(struct vrrp_inst *in);
 void vrrp_run_sock_detach(struct vrrp_inst *in);
 void vrrp_run_sock_close_all(struct vrrp_run *r);
 
+/* vrrp_run.c: the multicast group the instance sends to and listens on
+ * (vrrp_mcast_group4/6 or the RFC's); family 0 for a unicast instance. */
+struct ka_addr vrrp_run_group(const struct vrrp_inst *in);
+
 /* vrrp_run.c: the interface's state decides FAULT (or not). */
 void vrrp_run_check_interface(struct vrrp_inst *in);
 

@@ -19,20 +19,6 @@
 /* Packets read per wake-up: a flood cannot starve the loop's timers. */
 #define RX_BATCH 64
 
-/* The multicast group the instance uses; family 0 for unicast. */
-static struct ka_addr effective_group(const struct vrrp_inst *in)
-{
-	struct ka_addr g = { 0 };
-
-	if (in->p.npeers)
-		return g;
-	if (in->p.group.family)
-		return in->p.group;
-	addr_parse(in->p.family == AF_INET6 ? VRRP_MCAST_GROUP6 :
-		   VRRP_MCAST_GROUP4, &g);
-	return g;
-}
-
 static bool uses_ah(const struct vrrp_inst *in)
 {
 	return in->p.family == AF_INET && in->p.fsm.version == 2 &&
@@ -41,7 +27,7 @@ static bool uses_ah(const struct vrrp_inst *in)
 
 static bool sock_fits(const struct vrrp_sock *s, const struct vrrp_inst *in)
 {
-	struct ka_addr g = effective_group(in);
+	struct ka_addr g = vrrp_run_group(in);
 
 	return s->family == in->p.family && s->ifindex == in->ifindex &&
 	       s->ah == uses_ah(in) && s->group.family == g.family &&
@@ -165,7 +151,7 @@ static struct vrrp_sock *sock_open(struct vrrp_inst *in)
 		.ifname = in->p.ifname, .ah = uses_ah(in),
 	};
 
-	s->group = effective_group(in);
+	s->group = vrrp_run_group(in);
 	if (s->group.family)
 		o.group = &s->group;
 	s->fd = vrrp_socket_open(&o);

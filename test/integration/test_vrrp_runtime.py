@@ -3,6 +3,8 @@
 in /proc), vrrp_startup_delay, and the warning for stored settings that
 this build does not act on yet (never silently ignored)."""
 import re
+import signal
+import time
 
 from kalib import wait_until
 
@@ -104,3 +106,31 @@ def test_garp_master_refresh(netns, veth, daemon):
     assert d.stop(20) == 0
     count = len(re.findall(line, d.log()))
     assert count % 2 == 1, "one first burst of 1, then bursts of 2"
+
+
+def test_reload_keeps_an_unchanged_instance(netns, veth, daemon):
+    """HUP with the same instance: no transition, the VIP never leaves.
+    HUP with its priority changed: that instance starts again."""
+    ns = node(netns, veth)
+    conf = INSTANCE.format(extra="")
+    d = daemon(ns, conf, args=FG)
+    d.wait_for_log(r"\(VI_1\) Entering MASTER STATE", timeout=20)
+    mark = d.mark()
+    d.signal(signal.SIGHUP)
+    wait_until(lambda: d.log().count("Configuration reloaded", mark) >= 1,
+               10, what="the reload")
+    # what must not happen needs time to show: a second is more than the
+    # reload takes here
+    time.sleep(1)
+    after = d.log()[mark:]
+    assert "Entering" not in after and "removing VIPs" not in after, after
+    assert "192.168.87.100/24" in ns.ip("-br", "addr", "show", "dev", "vr0")
+
+    with open(d.config_path, "w", encoding="utf-8") as f:
+        f.write(conf.replace("priority 100", "priority 110"))
+    mark = d.mark()
+    d.signal(signal.SIGHUP)
+    d.wait_for_log(r"\(VI_1\) Entering BACKUP STATE \(init\)", since=mark)
+    d.wait_for_log(r"\(VI_1\) Entering MASTER STATE", since=mark,
+                   timeout=20)
+    assert d.stop(20) == 0
