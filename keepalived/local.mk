@@ -58,6 +58,7 @@ keepalived_vrrp_libvrrp_san_a_CFLAGS = $(TEST_CFLAGS) $(LIBNL_CFLAGS)
 KACHECK_SOURCES = keepalived/check/check_parser.c \
 	keepalived/include/check_parser.h \
 	keepalived/check/check_daemon.c keepalived/include/check_daemon.h
+# (the checker's other files: keepalived/check/check.mk)
 keepalived_check_libcheck_a_SOURCES = $(KACHECK_SOURCES)
 keepalived_check_libcheck_a_CPPFLAGS = $(KA_CORE_CPPFLAGS)
 keepalived_check_libcheck_a_CFLAGS = $(AM_CFLAGS) $(LIBNL_CFLAGS)

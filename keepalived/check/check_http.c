@@ -1,0 +1,31 @@
+/*
+ * check_http.c: placeholder until the kind is written; every attempt fails.
+ */
+#include "config.h"
+
+#include <errno.h>
+
+#include "check_checker.h"
+
+static int start(struct checker *ck)
+{
+	(void)ck;
+	return -ENOSYS;
+}
+
+static void stop_attempt(struct checker *ck)
+{
+	(void)ck;
+}
+
+const struct ck_checker_ops ck_http_ops = {
+	.type = CK_HTTP,
+	.start = start,
+	.abort = stop_attempt,
+};
+
+const struct ck_checker_ops ck_ssl_ops = {
+	.type = CK_SSL,
+	.start = start,
+	.abort = stop_attempt,
+};
