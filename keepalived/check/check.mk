@@ -20,7 +20,8 @@ KACHECK_SOURCES += keepalived/check/check_tcp.c \
 	keepalived/check/check_file.c
 
 # IPVS: the backend interface and its backends.
-KACHECK_SOURCES += keepalived/check/ipvs_backend.h
+KACHECK_SOURCES += keepalived/check/ipvs_backend.h \
+	keepalived/check/check_ipvs.h
 
 keepalived_check_libcheck_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check
 keepalived_check_libcheck_san_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check
