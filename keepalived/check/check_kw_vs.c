@@ -364,17 +364,26 @@ CK_KW(ck_kw_quorum_down)
 
 CK_KW(ck_kw_ip_family)
 {
+	struct ck_virtual_server_conf *vs = VS(obj);
+	int f;
+
 	if (cfg_want_args(p, w, 1, 1) < 0)
 		return -EINVAL;
 	if (!strcmp(w->words[1], "inet")) {
-		VS(obj)->family = AF_INET;
+		f = AF_INET;
 	} else if (!strcmp(w->words[1], "inet6")) {
-		VS(obj)->family = AF_INET6;
+		f = AF_INET6;
 	} else {
 		cfg_report(p, CFG_ERROR, "unknown virtual server ip_family "
 			   "'%s' - ignoring", w->words[1]);
 		return -EINVAL;
 	}
+	if (vs->kind == CK_VS_ADDR && vs->addr.family != f) {
+		cfg_report(p, CFG_ERROR, "Virtual server specified family %s "
+			   "conflicts with server family", w->words[1]);
+		return -EINVAL;
+	}
+	vs->family = f;
 	return 0;
 }
 
@@ -401,16 +410,13 @@ CK_KW(ck_kw_sorry_server)
 /* Both need the sorry_server line first, as in keepalived. */
 CK_KW(ck_kw_sorry_server_inhibit)
 {
-	bool on;
-
 	if (!VS(obj)->sorry) {
 		cfg_report(p, CFG_WARNING, "Ignoring sorry_server inhibit used "
 			   "before or without sorry_server");
 		return -EINVAL;
 	}
-	if (ck_kw_bool(p, w, &on) < 0)
-		return -EINVAL;
-	VS(obj)->sorry_inhibit = on;
+	cfg_want_args(p, w, 0, 0);
+	VS(obj)->sorry_inhibit = true;
 	return 0;
 }
 

@@ -129,6 +129,19 @@ CORPUS = {
                         + vs(), OK, None),
     "missing_script": (rs("  notify_up /nonexistent/up\n"), OK, None),
     "regex_parameters_alone": (url("    regex_min_offset 3\n"), OK, None),
+    "lenient_values": (url("    regex a\n    regex_max_offset 0\n"
+                           "    status_code\n")
+                       .replace("  HTTP_GET {\n",
+                                "  MISC_CHECK {\n   misc_path /nonexistent/m\n"
+                                "   misc_dynamic x\n   misc_timeout 0\n  }\n"
+                                "  HTTP_GET {\n")
+                       .replace(" lb_kind NAT\n", " lb_kind NAT\n"
+                                " sorry_server 10.0.0.9 80\n"
+                                " sorry_server_inhibit on\n inhibit_on_failure"
+                                " x\n alpha x\n"), OK, None),
+    "tls_compliant": (rs("  HTTP_GET {\n   tls_compliant\n   url {\n"
+                         "    path /\n   }\n  }\n"), ERR, 7),
+    "ip_family_conflict": (vs(" ip_family inet6\n"), ERR, 5),
     # the virtual server
     "no_protocol": (vs(head="virtual_server 10.0.0.1 80 {\n lb_algo rr\n"
                        " lb_kind NAT\n"), ERR, 1),

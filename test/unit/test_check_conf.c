@@ -168,6 +168,11 @@ static const struct bad_case cases[] = {
 	  "unknown query type 'FOO'" },
 	{ "dns label", RS("  DNS_CHECK {\n   name a..b\n  }\n"), CFG_WARNING,
 	  7, "empty label" },
+	{ "tls_compliant", RS("  HTTP_GET {\n   tls_compliant\n   url {\n"
+			      "    path /\n   }\n  }\n"), CFG_WARNING, 7,
+	  "tls_compliant" },
+	{ "ip_family conflict", VS(" ip_family inet6\n"), CFG_ERROR, 5,
+	  "family inet6 conflicts" },
 	{ "bfd", RS("  BFD_CHECK {\n   name x\n  }\n"), CFG_WARNING, 6,
 	  "not supported" },
 	/* groups and track files */
@@ -269,6 +274,10 @@ static void test_good_configs(void **state)
 		URL("    regex \"^ok\"\n    regex_options caseless\n"),
 		RS("  UDP_CHECK {\n   require_reply\n  }\n"),
 		RS("  DNS_CHECK {\n   type RRSIG\n  }\n"),
+		VS(" sorry_server 10.0.0.9 80\n sorry_server_inhibit on\n"),
+		RS("  MISC_CHECK {\n   misc_path /usr/x\n   misc_dynamic x\n"
+		   "   misc_timeout 0\n  }\n"),
+		URL("    regex a\n    regex_max_offset 0\n    status_code\n"),
 	};
 	struct tc_parsed p;
 	size_t i;

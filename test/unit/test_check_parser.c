@@ -112,7 +112,6 @@ static const char full_conf[] =
 	"        }\n"
 	"        SSL_GET {\n"
 	"            enable_sni\n"
-	"            tls_compliant\n"
 	"            url {\n"
 	"                path /\n"
 	"            }\n"
@@ -373,7 +372,8 @@ static void test_http_checker(void **state)
 	assert_false(ck_status_has(&u->status, 301));
 	ck = tc_ck(tc_rs(tc_vs(&p, 0), 0), 1);
 	assert_int_equal(ck->type, CK_SSL);
-	assert_true(ck->u.http.enable_sni && ck->u.http.tls_compliant);
+	assert_true(ck->u.http.enable_sni);
+	assert_false(ck->u.http.tls_compliant);
 	assert_int_equal(ck->u.http.protocol, CK_HTTP_1_0);
 	tc_clear(&p);
 }
