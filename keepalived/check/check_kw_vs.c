@@ -251,11 +251,21 @@ CK_KW(ck_kw_persistence_granularity)
 	return -EINVAL;
 }
 
+/* The kernel's names are at most 15 characters (IP_VS_PENAME_MAXLEN). */
+#define CK_PENAME_MAX 15
+
 CK_KW(ck_kw_persistence_engine)
 {
-	if (cfg_want_args(p, w, 1, 1) < 0)
+	char **pe = &VS(obj)->persistence_engine;
+
+	if (cfg_want_args(p, w, 1, 1) < 0 || cfg_get_string(p, w, 1, pe) < 0)
 		return -EINVAL;
-	return cfg_get_string(p, w, 1, &VS(obj)->persistence_engine);
+	if (strlen(*pe) > CK_PENAME_MAX) {
+		cfg_report(p, CFG_WARNING, "persistence_name too long, "
+			   "truncating - %s", *pe);
+		(*pe)[CK_PENAME_MAX] = '\0';
+	}
+	return 0;
 }
 
 CK_KW(ck_kw_protocol)
@@ -317,8 +327,11 @@ CK_KW(ck_kw_snmp_name)
 {
 	struct ck_cursor *cur = CUR(obj);
 
-	if (cfg_want_args(p, w, 1, 1) < 0)
+	if (w->count != 2) {
+		cfg_report(p, CFG_ERROR, "%s server snmp_name missing or extra "
+			   "parameters", cur->rs ? "real" : "virtual");
 		return -EINVAL;
+	}
 	return cfg_get_string(p, w, 1, cur->rs ? &cur->rs->snmp_name
 					       : &cur->vs->snmp_name);
 }

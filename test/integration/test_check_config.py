@@ -142,6 +142,18 @@ CORPUS = {
     "tls_compliant": (rs("  HTTP_GET {\n   tls_compliant\n   url {\n"
                          "    path /\n   }\n  }\n"), ERR, 7),
     "ip_family_conflict": (vs(" ip_family inet6\n"), ERR, 5),
+    "persistence_engine_long": (vs(" persistence_engine " + "a" * 40 + "\n"),
+                                ERR, 5),
+    "snmp_name_extra": (vs(" snmp_name a b\n"), ERR, 5),
+    "ssl_twice": ("SSL {\n password x\n}\nSSL {\n password y\n}\n", ERR,
+                  4),
+    "ssl_password_twice": ("SSL {\n password x\n password y\n}\n", ERR, 3),
+    "misc_unknown_user": (rs("  MISC_CHECK {\n   misc_path /nonexistent/m\n"
+                             "   user nosuchuser\n  }\n"), ERR, 7),
+    "group_fwmark_zero": ("virtual_server_group g {\n fwmark 0\n}\n", OK,
+                          None),
+    "group_twice": ("virtual_server_group g {\n 10.0.0.1 80\n}\n"
+                    "virtual_server_group g {\n 10.0.0.2 80\n}\n", OK, None),
     # the virtual server
     "no_protocol": (vs(head="virtual_server 10.0.0.1 80 {\n lb_algo rr\n"
                        " lb_kind NAT\n"), ERR, 1),

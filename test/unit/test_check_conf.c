@@ -173,6 +173,18 @@ static const struct bad_case cases[] = {
 	  "tls_compliant" },
 	{ "ip_family conflict", VS(" ip_family inet6\n"), CFG_ERROR, 5,
 	  "family inet6 conflicts" },
+	{ "misc unknown user", RS("  MISC_CHECK {\n   misc_path /usr/x\n"
+				  "   user nosuchuser\n  }\n"), CFG_ERROR, 7,
+	  "Failed to set uid/gid" },
+	{ "snmp_name extra", VS(" snmp_name a b\n"), CFG_ERROR, 5,
+	  "snmp_name missing or extra" },
+	{ "persistence engine", VS(" persistence_engine "
+				   "abcdefghijklmnopq\n"), CFG_WARNING, 5,
+	  "truncating" },
+	{ "SSL twice", "SSL {\n ca x\n}\nSSL {\n}\n", CFG_WARNING, 4,
+	  "SSL context already specified" },
+	{ "SSL key twice", "SSL {\n key x\n key y\n}\n", CFG_WARNING, 3,
+	  "SSL key already specified" },
 	{ "bfd", RS("  BFD_CHECK {\n   name x\n  }\n"), CFG_WARNING, 6,
 	  "not supported" },
 	/* groups and track files */
