@@ -337,9 +337,17 @@ static void test_script_dropped(void **state)
 	struct tc_parsed p;
 
 	(void)state;
-	tc_load(&p, RS("  notify_up /usr/nothing\n  notify_down /bin/d nobody\n"));
-	assert_null(tc_rs(tc_vs(&p, 0), 0)->notify_up.cmd);
-	assert_string_equal(tc_rs(tc_vs(&p, 0), 0)->notify_down.cmd, "/bin/d");
+	tc_load(&p, RS("  notify_up /usr/nothing\n"
+		       "  notify_down /bin/d nosuchuser\n"
+		       "  MISC_CHECK {\n   misc_path /bin/m\n   user nosuchuser\n"
+		       "  }\n"
+		       "  MISC_CHECK {\n   misc_path /bin/m\n   user nobody\n"
+		       "  }\n"));
+	/* not there yet: kept; no such user: dropped, and its checker */
+	assert_string_equal(tc_rs(tc_vs(&p, 0), 0)->notify_up.cmd,
+			    "/usr/nothing");
+	assert_null(tc_rs(tc_vs(&p, 0), 0)->notify_down.cmd);
+	assert_int_equal(list_count(&tc_rs(tc_vs(&p, 0), 0)->checkers), 1);
 	tc_clear(&p);
 }
 
