@@ -53,7 +53,10 @@ static int cmp_u(unsigned long a, unsigned long b)
 }
 
 /* ipvsadm's order: address services (fwmark 0) first, then by family,
- * protocol, address, port; fwmark services by mark. */
+ * protocol, address, port; fwmark services by family and mark.
+ * Addresses compare numerically: ipvsadm subtracts 32-bit words, which
+ * puts addresses 2^31 or more apart in an order that depends on its
+ * qsort(); we keep the order it means. */
 static int svc_cmp(const struct ipvs_service *a, const struct ipvs_service *b)
 {
 	int r = cmp_u(a->fwmark, b->fwmark);
