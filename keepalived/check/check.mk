@@ -33,6 +33,14 @@ keepalived_core_libcore_san_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check
 KA_CORE_LIBS += $(PCRE2_LIBS)
 KA_CORE_SAN_LIBS += $(PCRE2_LIBS)
 
+# ---- IPVS above the kernel (wip-ckipvs): the table in memory and its
+# "ipvsadm -Ln" printout, the recording backend, choosing the backend,
+# and the configuration-to-IPVS mapping.
+KACHECK_SOURCES += keepalived/check/ipvs_table.c keepalived/check/ipvs_table.h \
+	keepalived/check/ipvs_record.c \
+	keepalived/check/ipvs_backend.c keepalived/check/ipvs_open.h \
+	keepalived/check/check_ipvs.c
+
 # ---- The LVS configuration (wip-ckparse): keyword tables and handlers,
 # the objects' allocation, completion, equality and printout, and the
 # validation pass.
