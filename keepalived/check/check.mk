@@ -32,3 +32,6 @@ keepalived_core_libcore_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check
 keepalived_core_libcore_san_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check
 KA_CORE_LIBS += $(PCRE2_LIBS)
 KA_CORE_SAN_LIBS += $(PCRE2_LIBS)
+
+# ---- DNS_CHECK's messages (pure, unit-tested).
+KACHECK_SOURCES += keepalived/check/dns_packet.c keepalived/check/dns_packet.h
