@@ -463,8 +463,11 @@ static int session_connect(struct smtp_session *s)
 	struct sockaddr_storage ss;
 	socklen_t len;
 	uint16_t port = (uint16_t)(a->gd->smtp_port ? a->gd->smtp_port : 25);
+	char ip[ADDR_STRLEN] = "?";
 
-	addr_port_ntop(&a->server, port, s->server, sizeof(s->server));
+	/* "[127.0.0.1]:25", as keepalived names the server in its logs */
+	addr_ntop(&a->server, ip, sizeof(ip));
+	snprintf(s->server, sizeof(s->server), "[%s]:%u", ip, port);
 	if (addr_to_sockaddr(&a->server, port, &ss, &len) < 0)
 		return -EINVAL;
 	s->fd = socket(a->server.family,
