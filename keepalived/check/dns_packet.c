@@ -88,7 +88,9 @@ int dns_query_build(uint8_t *buf, size_t size, uint16_t id, uint16_t qtype,
  * Reads the name at *pos into out (uncompressed wire form, lower case)
  * and moves *pos past it. A compression pointer must point before the
  * start of the labels that hold it: each jump goes strictly backwards,
- * so following pointers always ends.
+ * so following pointers always ends. Returns 0, -ELOOP (a pointer that
+ * does not go back), -ENAMETOOLONG, -EPROTO (a reserved label type) or
+ * -EBADMSG (past the end of the message).
  */
 static int read_name(const uint8_t *msg, size_t len, size_t *pos,
 		     uint8_t *out, size_t *out_len)
@@ -112,8 +114,10 @@ static int read_name(const uint8_t *msg, size_t len, size_t *pos,
 			continue;
 		}
 		if (l & 0xc0)
-			return -EBADMSG;	/* extended label types */
-		if (n + 1 + l > DNS_NAME_WIRE_MAX || p + 1 + l > len)
+			return -EPROTO;		/* extended label types */
+		if (n + 1 + l > DNS_NAME_WIRE_MAX)
+			return -ENAMETOOLONG;
+		if (p + 1 + l > len)
 			return -EBADMSG;
 		out[n++] = (uint8_t)l;
 		for (i = 0; i < l; i++)
@@ -155,6 +159,25 @@ static int fail(const char **why, const char *reason, int err)
 	return err;
 }
 
+/* The reason for an error of read_name() or skip_records(). */
+static int name_fail(const char **why, int err, bool question)
+{
+	switch (err) {
+	case -ELOOP:
+		return fail(why, question ? "compression loop in question" :
+			    "compression loop in answer", -EBADMSG);
+	case -ENAMETOOLONG:
+		return fail(why, question ? "name too long in question" :
+			    "name too long in answer", -EBADMSG);
+	case -EPROTO:
+		return fail(why, question ? "bad label type in question" :
+			    "bad label type in answer", -EBADMSG);
+	default:
+		return fail(why, question ? "question truncated" :
+			    "answer records overrun the message", -EBADMSG);
+	}
+}
+
 /* The reply's question against the query's: same name (any case), type
  * and class. */
 static int check_question(const uint8_t *query, size_t qlen,
@@ -168,10 +191,8 @@ static int check_question(const uint8_t *query, size_t qlen,
 	if (read_name(query, qlen, &qpos, qname, &qn) < 0 || qpos + 4 > qlen)
 		return fail(why, "query malformed", -EINVAL);
 	r = read_name(reply, rlen, pos, rname, &rn);
-	if (r == -ELOOP)
-		return fail(why, "compression loop in question", -EBADMSG);
 	if (r < 0)
-		return fail(why, "question malformed", -EBADMSG);
+		return name_fail(why, r, true);
 	if (*pos + 4 > rlen)
 		return fail(why, "question truncated", -EBADMSG);
 	if (qn != rn || memcmp(qname, rname, qn) ||
@@ -211,11 +232,10 @@ int dns_reply_parse(const uint8_t *query, size_t qlen, const uint8_t *reply,
 	d.truncated = flags & DNS_F_TC;
 	d.authoritative = flags & DNS_F_AA;
 	r = skip_records(reply, rlen, &pos, d.ancount);
-	if (r == -ELOOP)
-		return fail(why, "compression loop in answer", -EBADMSG);
-	if (r < 0 && !d.truncated)
-		return fail(why, "answer records overrun the message",
-			    -EBADMSG);
+	/* With TC set the records may stop anywhere; a hostile name is
+	 * still refused. */
+	if (r < 0 && (!d.truncated || r != -EBADMSG))
+		return name_fail(why, r, false);
 	*out = d;
 	return 0;
 }

@@ -60,7 +60,8 @@ struct dns_reply {
  * Returns 0 and fills *out (which says the RCODE: the caller decides what
  * counts as success), or -EBADMSG with *why set to a constant reason and
  * *out untouched. A reply with another id gives -ESRCH ("id mismatch"),
- * so that a caller may keep waiting for the right one.
+ * so that a caller may keep waiting for the right one; a query that
+ * dns_query_build() did not make gives -EINVAL.
  */
 int dns_reply_parse(const uint8_t *query, size_t qlen, const uint8_t *reply,
 		    size_t rlen, struct dns_reply *out, const char **why);
