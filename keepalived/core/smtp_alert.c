@@ -5,10 +5,10 @@
  * each command and its reply) has smtp_connect_timeout.
  *
  * smtp_server may be a host name. Resolving it blocks, so it is done
- * once, when the alerter is made and when a reload changes the name, and
- * never while an alert is sent; a name that does not resolve is logged
- * then, and alerts are dropped (with a rate-limited line) until a reload
- * resolves it.
+ * once when the alerter is made and once at each reload
+ * (smtp_alerter_set_global()), never while an alert is sent; a name that
+ * does not resolve is logged then, and alerts are dropped (with a
+ * rate-limited line) until a reload resolves it.
  */
 #include "config.h"
 
@@ -80,7 +80,6 @@ struct smtp_alerter {
 	const struct global_data *gd;
 	struct list_node sessions;
 	size_t in_flight;
-	char *server_name;		/* what "server" was resolved from */
 	struct ka_addr server;		/* family 0: unusable */
 	struct ratelimit rl;
 };
@@ -93,13 +92,9 @@ static void resolve_server(struct smtp_alerter *a)
 	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *res = NULL;
 	int r;
 
-	if (name && a->server_name && !strcmp(name, a->server_name))
-		return;
-	mem_free(&a->server_name);
 	memset(&a->server, 0, sizeof(a->server));
 	if (!name)
 		return;
-	a->server_name = mem_strdup(name);
 	if (addr_parse(name, &a->server) == 0)
 		return;
 	r = getaddrinfo(name, NULL, &hints, &res);
@@ -147,7 +142,6 @@ void smtp_alerter_free(struct smtp_alerter **ap)
 		return;
 	list_for_each_entry_safe(s, tmp, &a->sessions, node)
 		session_free(&s);
-	mem_free(&a->server_name);
 	mem_free(ap);
 }
 

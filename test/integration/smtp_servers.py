@@ -2,8 +2,9 @@
 
 SmtpSink   a real SMTP server (aiosmtpd, python3-aiosmtpd) that saves
            every message it accepts, with its envelope and the HELO name,
-           as a JSON file in a directory; optionally stalls before
-           answering the end of the message.
+           as a JSON file in a directory; refuses recipients whose name
+           starts with "refused"; optionally stalls before answering the
+           end of the message.
 Mute       a TCP server that accepts connections and never says a word.
 
 Both are started with /usr/bin/python3 inside the namespace and killed
@@ -28,6 +29,12 @@ host, port, outdir, ready, stall = sys.argv[1], int(sys.argv[2]), \
 count = [0]
 
 class Handler:
+    async def handle_RCPT(self, server, session, envelope, address, options):
+        if address.startswith("refused"):
+            return "550 5.1.1 no such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope):
         if stall:
             await asyncio.sleep(stall)

@@ -132,6 +132,34 @@ def test_several_alerts_each_arrive(netns, tmp_path, alerttool, servers):
     assert len(sink.messages()) == 5
 
 
+def test_refused_recipient_does_not_stop_the_others(netns, tmp_path,
+                                                   alerttool, servers):
+    ns = netns("mail")
+    sink = SmtpSink(ns, str(tmp_path), "127.0.0.1", PORT).start()
+    servers.append(sink)
+    path = conf(tmp_path, emails=("refused@example.test",
+                                  "ops@example.test"))
+    out = send(ns, alerttool, path, "partly", "x")
+    assert re.search(r"refused recipient refused@example.test: 550 ", out)
+    assert "SMTP alert successfully sent." in out
+    (m,) = sink.messages()
+    assert m["rcpt_tos"] == ["ops@example.test"]
+    # the To: header still names everyone configured
+    msg = email.message_from_string(m["content"])
+    assert msg["To"] == "refused@example.test, ops@example.test"
+
+
+def test_every_recipient_refused(netns, tmp_path, alerttool, servers):
+    ns = netns("mail")
+    sink = SmtpSink(ns, str(tmp_path), "127.0.0.1", PORT).start()
+    servers.append(sink)
+    out = send(ns, alerttool, conf(tmp_path, emails=("refused@x.test",)),
+               "nobody", "x")
+    assert "Error sending SMTP alert to [127.0.0.1]:2525: every " \
+        "recipient was refused" in out, out
+    assert sink.messages() == []
+
+
 def test_server_down_costs_a_log_line(netns, tmp_path, alerttool):
     ns = netns("mail")
     out = send(ns, alerttool, conf(tmp_path), "nobody listens", "x")
