@@ -2,9 +2,9 @@
 
 SmtpSink   a real SMTP server (aiosmtpd, python3-aiosmtpd) that saves
            every message it accepts, with its envelope and the HELO name,
-           as a JSON file in a directory; refuses recipients whose name
-           starts with "refused"; optionally stalls before answering the
-           end of the message.
+           as a JSON file in a directory, and every HELO name in a log;
+           refuses HELO names and recipients that start with "refused";
+           optionally stalls before answering the end of the message.
 Mute       a TCP server that accepts connections and never says a word.
 
 Both are started with /usr/bin/python3 inside the namespace and killed
@@ -29,6 +29,14 @@ host, port, outdir, ready, stall = sys.argv[1], int(sys.argv[2]), \
 count = [0]
 
 class Handler:
+    async def handle_HELO(self, server, session, envelope, hostname):
+        with open(os.path.join(outdir, "helo.log"), "a") as f:
+            f.write(hostname + "\n")
+        if hostname.startswith("refused"):
+            return "550 5.7.1 not talking to you"
+        session.host_name = hostname
+        return "250 sink.test"
+
     async def handle_RCPT(self, server, session, envelope, address, options):
         if address.startswith("refused"):
             return "550 5.1.1 no such user here"
@@ -131,6 +139,14 @@ class SmtpSink(_Server):
         super().__init__(ns, workdir, name, SINK_SCRIPT,
                          [host, str(port), self.outdir, "", str(stall_s)])
         self.args[3] = self.ready
+
+    def helos(self):
+        """The HELO names received so far."""
+        try:
+            with open(os.path.join(self.outdir, "helo.log")) as f:
+                return f.read().splitlines()
+        except FileNotFoundError:
+            return []
 
     def messages(self):
         """The messages received so far, oldest first."""
