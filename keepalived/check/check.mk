@@ -32,3 +32,10 @@ keepalived_core_libcore_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check
 keepalived_core_libcore_san_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check
 KA_CORE_LIBS += $(PCRE2_LIBS)
 KA_CORE_SAN_LIBS += $(PCRE2_LIBS)
+
+# ---- wip-ckrun: the framework at run time (check_run*.c) ----
+KACHECK_SOURCES += keepalived/check/check_run.h \
+	keepalived/check/check_run_internal.h \
+	keepalived/check/check_run.c keepalived/check/check_run_fsm.c \
+	keepalived/check/check_run_rs.c keepalived/check/check_run_vs.c \
+	keepalived/check/check_run_notify.c keepalived/check/check_run_dump.c
