@@ -158,10 +158,33 @@ static void first_start(struct check_run *r)
 		log_warnx("IPVS: cannot flush the table: %s", strerror(-ret));
 }
 
+/* Each virtual server of "c": the running one with the same key,
+ * updated, else a new one. What is left in "old" is gone. */
+static int apply_vss(struct check_run *r, const struct check_conf *c,
+		     struct list_node *old)
+{
+	const struct ck_virtual_server_conf *vc;
+	struct ck_vs_run *vs;
+	int ret = 0;
+
+	list_for_each_entry(vc, &c->virtual_servers, node) {
+		vs = take_vs(old, vc);
+		if (vs) {
+			list_add_tail(&r->vss, &vs->node);
+			ck_run_vs_update(vs, vc, c);
+			continue;
+		}
+		vs = ck_vs_new(r, vc);
+		list_add_tail(&r->vss, &vs->node);
+		if (ck_vs_start(vs, c) < 0)
+			ret = -EINVAL;
+	}
+	return ret;
+}
+
 int check_run_apply(struct check_run *r, const struct check_conf *c,
 		    const struct global_data *gd)
 {
-	const struct ck_virtual_server_conf *vc;
 	struct ck_vs_run *vs, *tmp;
 	struct list_node old;
 	int ret = 0;
@@ -176,18 +199,8 @@ int check_run_apply(struct check_run *r, const struct check_conf *c,
 	list_init(&old);
 	list_for_each_entry_safe(vs, tmp, &r->vss, node)
 		list_move_tail(&old, &vs->node);
-	list_for_each_entry(vc, &c->virtual_servers, node) {
-		vs = take_vs(&old, vc);
-		if (vs) {
-			list_add_tail(&r->vss, &vs->node);
-			ck_run_vs_update(vs, vc, c);
-			continue;
-		}
-		vs = ck_vs_new(r, vc);
-		list_add_tail(&r->vss, &vs->node);
-		if (ck_vs_start(vs, c) < 0)
-			ret = -EINVAL;
-	}
+	if (c)
+		ret = apply_vss(r, c, &old);
 	list_for_each_entry_safe(vs, tmp, &old, node) {
 		ck_vs_remove(vs);
 		ck_vs_free(&vs);

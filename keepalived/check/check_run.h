@@ -46,7 +46,8 @@ struct check_run *check_run_new(struct event_loop *loop,
 
 /*
  * Runs configuration "c" (completed; the caller keeps it and "gd" alive
- * until the next apply or the free). The first call starts everything;
+ * until the next apply or the free; NULL: no virtual server). The first
+ * call starts everything;
  * a later one is a reload: an unchanged virtual or real server keeps its
  * state and its checkers' state and IPVS is not touched for it; new ones
  * are added, gone ones removed, a changed one edited. Returns 0, or a
