@@ -39,3 +39,11 @@ KACHECK_SOURCES += keepalived/check/check_run.h \
 	keepalived/check/check_run.c keepalived/check/check_run_fsm.c \
 	keepalived/check/check_run_rs.c keepalived/check/check_run_vs.c \
 	keepalived/check/check_run_notify.c keepalived/check/check_run_dump.c
+
+# ---- IPVS above the kernel (wip-ckipvs): the table in memory and its
+# "ipvsadm -Ln" printout, the recording backend, choosing the backend,
+# and the configuration-to-IPVS mapping.
+KACHECK_SOURCES += keepalived/check/ipvs_table.c keepalived/check/ipvs_table.h \
+	keepalived/check/ipvs_record.c \
+	keepalived/check/ipvs_backend.c keepalived/check/ipvs_open.h \
+	keepalived/check/check_ipvs.c
