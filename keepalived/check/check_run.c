@@ -33,6 +33,8 @@ struct check_run *check_run_new(struct event_loop *loop,
 	r->opts = *o;
 	if (!r->opts.script_timeout_us)
 		r->opts.script_timeout_us = CHECK_RUN_SCRIPT_TIMEOUT_US;
+	if (!r->opts.ops_for)
+		r->opts.ops_for = ck_checker_ops_for;
 	r->env.loop = loop;
 	list_init(&r->vss);
 	list_init(&r->scripts);

@@ -20,6 +20,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "check_checker.h"
 #include "check_data.h"
 #include "event.h"
 #include "global_data.h"
@@ -32,6 +33,9 @@ struct check_run_opts {
 	bool release_on_stop;		/* false with --dont-release-ipvs */
 	uint64_t script_timeout_us;	/* a hung script is killed after
 					 * this; 0: CHECK_RUN_SCRIPT_TIMEOUT */
+	/* The kind for a checker type; NULL: ck_checker_ops_for(). A test
+	 * plugs in its own kinds here. */
+	const struct ck_checker_ops *(*ops_for)(enum ck_type t);
 };
 
 #define CHECK_RUN_SCRIPT_TIMEOUT_US (30ULL * 1000000)

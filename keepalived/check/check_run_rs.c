@@ -43,7 +43,7 @@ static void checker_init(struct ck_run_checker *c, struct ck_rs_run *rs,
 
 	c->rs = rs;
 	ck->conf = cc;
-	ck->ops = ck_checker_ops_for(cc->type);
+	ck->ops = rs->vs->run->opts.ops_for(cc->type);
 	ck->env = &rs->vs->run->env;
 	ck->owner = c;
 	ck->addr = co->connect_ip.family ? co->connect_ip : rs->conf->addr;
