@@ -78,6 +78,7 @@ virtual_server {VIP} 53 {{
     delay_before_retry 1
     warmup 0
     lvs_sched rr
+    lvs_method NAT
     protocol UDP
     {vs_opts}
     real_server {rs} 53 {{

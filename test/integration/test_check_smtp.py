@@ -26,6 +26,7 @@ virtual_server {VIP} 25 {{
     delay_before_retry 1
     warmup 0
     lvs_sched rr
+    lvs_method NAT
     protocol TCP
     {vs_opts}
     real_server {rs} 25 {{
