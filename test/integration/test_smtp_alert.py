@@ -132,6 +132,16 @@ def test_several_alerts_each_arrive(netns, tmp_path, alerttool, servers):
     assert len(sink.messages()) == 5
 
 
+def test_ipv6_server(netns, tmp_path, alerttool, servers):
+    ns = netns("mail")
+    sink = SmtpSink(ns, str(tmp_path), "::1", PORT).start()
+    servers.append(sink)
+    out = send(ns, alerttool, conf(tmp_path, server="::1"), "v6", "x")
+    assert f"Remote SMTP server [::1]:{PORT} connected." in out
+    assert "SMTP alert successfully sent." in out
+    assert len(sink.messages()) == 1
+
+
 def test_refused_recipient_does_not_stop_the_others(netns, tmp_path,
                                                    alerttool, servers):
     ns = netns("mail")
