@@ -11,4 +11,5 @@ include test/unit/smtpdns.mk
 include test/unit/checkrun.mk
 # IPVS above the kernel (wip-ckipvs)
 include test/unit/ipvsrec.mk
+include test/unit/check.mk
 endif
