@@ -116,5 +116,6 @@ KA_CORE_SAN_LIBS += $(OPENSSL_LIBS)
 # ---- E-mail alerts (global_defs notification_email, smtp_server): the
 # pure reply reader and message text, and the client on the event loop.
 KACORE_SOURCES += keepalived/core/smtp_alert.c keepalived/core/smtp_alert.h \
+	keepalived/core/smtp_session.c keepalived/core/smtp_session.h \
 	keepalived/core/smtp_msg.c keepalived/core/smtp_msg.h \
 	keepalived/core/smtp_reply.c keepalived/core/smtp_reply.h

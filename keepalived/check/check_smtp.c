@@ -233,8 +233,8 @@ static void on_write(struct event_loop *loop, const struct event_info *info)
 
 	(void)loop;
 	if (info->result == EVENT_TIMEDOUT) {
-		finish(at->ck, false, "timeout %s", at->step == SMTP_CK_CONNECT ?
-		       "connecting" : "sending");
+		finish(at->ck, false, "timeout %s",
+		       at->step == SMTP_CK_CONNECT ? "connecting" : "sending");
 		return;
 	}
 	if (at->step != SMTP_CK_CONNECT) {
