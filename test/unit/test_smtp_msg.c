@@ -34,7 +34,8 @@ static void test_date(void **state)
 	expect_date(WHEN, 5 * 3600 + 1800, "Sun, 22 Nov 2026 13:27:17 +0530");
 	/* west of UTC the local day can be the one before */
 	expect_date(WHEN, -8 * 3600, "Sat, 21 Nov 2026 23:57:17 -0800");
-	expect_date(WHEN, -(3 * 3600 + 1800), "Sun, 22 Nov 2026 04:27:17 -0330");
+	expect_date(WHEN, -(3 * 3600 + 1800),
+		    "Sun, 22 Nov 2026 04:27:17 -0330");
 	/* 31 octets and the NUL do not fit in 31 */
 	assert_int_equal(smtp_msg_date(WHEN, 0, small, sizeof(small)),
 			 -ENOSPC);
