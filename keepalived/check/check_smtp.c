@@ -171,7 +171,8 @@ static void helo_line(const struct checker *ck, char *buf, size_t size)
 		host[sizeof(host) - 1] = 0;
 		name = host;
 	}
-	snprintf(buf, size, "HELO %s", name);
+	/* a line break would end the command early and start another */
+	snprintf(buf, size, "HELO %.*s", (int)strcspn(name, "\r\n"), name);
 }
 
 static void on_reply(struct smtp_attempt *at)
