@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <netdb.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -135,6 +136,27 @@ static int session_fill(struct smtp_session *s, const struct global_data *gd,
 	return 0;
 }
 
+/* A session for the server as configured now, linked and counted. */
+static struct smtp_session *session_new(struct smtp_alerter *a,
+					const struct global_data *gd)
+{
+	struct smtp_session *s = mem_new(struct smtp_session);
+	char ip[ADDR_STRLEN] = "?";
+
+	s->a = a;
+	s->fd = -1;
+	s->port = (uint16_t)(gd->smtp_port ? gd->smtp_port : 25);
+	/* "[127.0.0.1]:25", as keepalived names the server in its logs */
+	addr_ntop(&a->server, ip, sizeof(ip));
+	snprintf(s->server, sizeof(s->server), "[%s]:%u", ip, s->port);
+	s->timeout_us = (gd->smtp_connect_timeout_s ?
+			 gd->smtp_connect_timeout_s :
+			 SMTP_ALERT_TIMEOUT_DEFAULT_S) * SEC_US;
+	list_add_tail(&a->sessions, &s->node);
+	a->in_flight++;
+	return s;
+}
+
 int smtp_alert_send(struct smtp_alerter *a, const char *subject,
 		    const char *body)
 {
@@ -154,19 +176,10 @@ int smtp_alert_send(struct smtp_alerter *a, const char *subject,
 				  SMTP_ALERT_MAX_IN_FLIGHT);
 		return -EBUSY;
 	}
-	s = mem_new(struct smtp_session);
-	s->a = a;
-	s->fd = -1;
-	s->port = (uint16_t)(gd->smtp_port ? gd->smtp_port : 25);
-	s->timeout_us = (gd->smtp_connect_timeout_s ?
-			 gd->smtp_connect_timeout_s :
-			 SMTP_ALERT_TIMEOUT_DEFAULT_S) * SEC_US;
-	list_add_tail(&a->sessions, &s->node);
-	a->in_flight++;
-	if (session_fill(s, gd, subject, body) < 0) {
+	s = session_new(a, gd);
+	if (session_fill(s, gd, subject, body) < 0)
 		smtp_session_fail(s, "no valid sender, recipient or HELO name");
-		return 0;
-	}
-	smtp_session_start(s);
+	else
+		smtp_session_start(s);
 	return 0;
 }

@@ -295,11 +295,7 @@ static int session_connect(struct smtp_session *s)
 	const struct smtp_alerter *a = s->a;
 	struct sockaddr_storage ss;
 	socklen_t len;
-	char ip[ADDR_STRLEN] = "?";
 
-	/* "[127.0.0.1]:25", as keepalived names the server in its logs */
-	addr_ntop(&a->server, ip, sizeof(ip));
-	snprintf(s->server, sizeof(s->server), "[%s]:%u", ip, s->port);
 	if (addr_to_sockaddr(&a->server, s->port, &ss, &len) < 0)
 		return -EINVAL;
 	s->fd = socket(a->server.family,

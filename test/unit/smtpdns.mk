@@ -34,3 +34,11 @@ test_unit_test_check_smtpdns_SOURCES = test/unit/test_check_smtpdns.c \
 test_unit_test_check_smtpdns_CFLAGS = $(SMTPDNS_TEST_CFLAGS)
 test_unit_test_check_smtpdns_LDADD = keepalived/core/libcore_san.a \
 	lib/libka_san.a $(CMOCKA_LIBS) $(SAN_LDFLAGS)
+
+# The alert client on a real loop against a scripted SMTP server.
+check_PROGRAMS += test/unit/test_smtp_client
+TESTS += test/unit/test_smtp_client
+test_unit_test_smtp_client_SOURCES = test/unit/test_smtp_client.c
+test_unit_test_smtp_client_CFLAGS = $(SMTPDNS_TEST_CFLAGS)
+test_unit_test_smtp_client_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
+	$(SAN_LDFLAGS)
