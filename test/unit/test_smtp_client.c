@@ -43,7 +43,7 @@ struct server {
 	uint16_t port;
 	struct event *ev_accept;
 	const char *greeting;		/* NULL: never speaks */
-	const char *fail_verb;		/* answer this command with fail_reply */
+	const char *fail_verb;		/* this command gets fail_reply */
 	const char *fail_reply;
 	bool split;			/* write replies a byte at a time */
 	char got[8192];			/* everything the clients sent */
@@ -175,7 +175,7 @@ static void server_stop(struct server *s)
 	close(s->lfd);
 }
 
-/* ---- the fixture ---------------------------------------------------------- */
+/* ---- the fixture ---------------------------------------------------- */
 
 struct fixture {
 	struct event_loop *loop;
@@ -284,7 +284,7 @@ static void fixture_done(struct fixture *f)
 	assert_int_equal(mem_live_count(), f->live);
 }
 
-/* ---- the tests -------------------------------------------------------------- */
+/* ---- the tests ------------------------------------------------------ */
 
 static void test_dialogue_on_the_wire(void **state)
 {
