@@ -104,7 +104,7 @@ uint64_t ck_sm_next_delay_us(enum ck_sm_verdict v, const struct ck_common *c);
 uint64_t ck_sm_warmup_us(const struct ck_common *c, uint64_t rnd);
 
 /* The quorum state after a change of the up real servers' weight sum:
- * lost below quorum - hysteresis, gained at or above quorum +
+ * lost below quorum - hysteresis (or at 0), gained at or above quorum +
  * hysteresis, else unchanged. */
 bool ck_quorum_next(bool up, long sum, long quorum, long hysteresis);
 

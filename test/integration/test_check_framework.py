@@ -250,6 +250,7 @@ def test_dumps_show_servers_and_checkers(netns, bridge, daemon, tmp_path):
     rs = topo.rs_addr(0)
     TcpServer(topo.servers[0], rs, 8080).start()
     dumps = (f"state_dump_file {tmp_path}/ka.data\n"
+             f"    stats_dump_file {tmp_path}/ka.stats\n"
              f"    json_dump_file {tmp_path}/ka.json")
     d, table = start_director(daemon, topo, tmp_path,
                               lvs_config([rs], globals_=dumps))
@@ -265,6 +266,12 @@ def test_dumps_show_servers_and_checkers(netns, bridge, daemon, tmp_path):
     assert f"VS [{VIP}]:tcp:80: quorum UP" in text
     assert f"Real server [{rs}]:tcp:8080: UP, weight 1, in IPVS" in text
     assert f"TCP_CHECK [{rs}]:tcp:8080: UP" in text
+
+    stats = tmp_path / "ka_check.stats"
+    d.signal(signal.SIGUSR2)
+    wait_until(lambda: stats.exists() and "attempts" in stats.read_text(),
+               20, 0.2, "the stats dump")
+    assert f"RS [{rs}]:tcp:8080: up 0, down 0" in stats.read_text()
 
     jpath = tmp_path / "ka_check.json"
     d.signal(signal.SIGRTMIN + 2)   # --signum=JSON
