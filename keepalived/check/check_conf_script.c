@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 
 #include "check_alloc.h"
 #include "check_conf_check.h"
@@ -39,6 +40,22 @@ static int drop(struct cfg_parser *p, struct ck_script *s,
 	return sev > CFG_NOTE;
 }
 
+/* misc_path's "user" must exist, found or not (keepalived resolves it
+ * as it reads the line). */
+static int misc_user(struct cfg_parser *p, struct ck_script *s,
+		     const struct config_check_env *env)
+{
+	uid_t uid;
+
+	if (!s->user || env->user_uid(s->user, &uid, env->ctx) == 0)
+		return 0;
+	cfg_report_at(p, CFG_ERROR, AT(s), "Failed to set uid/gid for misc "
+		      "checker script '%s' (no user '%s') - removing", s->cmd,
+		      s->user);
+	ck_script_clear(s);
+	return 1;
+}
+
 int ck_check_script(struct cfg_parser *p, const char *what,
 		    struct ck_script *s, const struct global_data *gd,
 		    const struct config_check_env *env)
@@ -49,6 +66,8 @@ int ck_check_script(struct cfg_parser *p, const char *what,
 
 	if (!s->cmd)
 		return 0;
+	if (!strcmp(what, "misc_path") && misc_user(p, s, env))
+		return 1;
 	secure = config_check_path_secure(s->cmd, env);
 	if (secure < 0)
 		return drop(p, s, CFG_NOTE, what, "cannot be found");

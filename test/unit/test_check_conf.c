@@ -82,6 +82,15 @@ static const struct bad_case cases[] = {
 	  CFG_WARNING, 5, "sorry_server forwarding used without" },
 	{ "sorry family", VS(" sorry_server fd00::1 80\n"), CFG_ERROR, 5,
 	  "virtual server and sorry server fd00::1" },
+	{ "sorry port", VS(" sorry_server 10.0.0.9 81\n"
+			   " sorry_server_lvs_method DR\n"), CFG_WARNING, 5,
+	  "and sorry server [10.0.0.9]:tcp:81 ports don't match" },
+	{ "rs port", VS_HEAD " real_server 10.0.0.2 81 {\n  lvs_method TUN\n"
+	  " }\n}\n", CFG_WARNING, 5,
+	  "and real server [10.0.0.2]:tcp:81 ports don't match - resetting" },
+	{ "fwmark port", "virtual_server fwmark 1 {\n lvs_sched rr\n"
+	  " lvs_method DR\n" RS_OK "}\n", CFG_WARNING, 4,
+	  "FWM 1, real server [10.0.0.2]:none:80 has port specified" },
 	{ "delay_loop zero", VS(" delay_loop 0\n"), CFG_ERROR, 5,
 	  "delay_loop" },
 	{ "connect_timeout big", VS(" connect_timeout 5000\n"), CFG_ERROR, 5,
@@ -159,6 +168,23 @@ static const struct bad_case cases[] = {
 	  "unknown query type 'FOO'" },
 	{ "dns label", RS("  DNS_CHECK {\n   name a..b\n  }\n"), CFG_WARNING,
 	  7, "empty label" },
+	{ "tls_compliant", RS("  HTTP_GET {\n   tls_compliant\n   url {\n"
+			      "    path /\n   }\n  }\n"), CFG_WARNING, 7,
+	  "tls_compliant" },
+	{ "ip_family conflict", VS(" ip_family inet6\n"), CFG_ERROR, 5,
+	  "family inet6 conflicts" },
+	{ "misc unknown user", RS("  MISC_CHECK {\n   misc_path /usr/x\n"
+				  "   user nosuchuser\n  }\n"), CFG_ERROR, 7,
+	  "Failed to set uid/gid" },
+	{ "snmp_name extra", VS(" snmp_name a b\n"), CFG_ERROR, 5,
+	  "snmp_name missing or extra" },
+	{ "persistence engine", VS(" persistence_engine "
+				   "abcdefghijklmnopq\n"), CFG_WARNING, 5,
+	  "truncating" },
+	{ "SSL twice", "SSL {\n ca x\n}\nSSL {\n}\n", CFG_WARNING, 4,
+	  "SSL context already specified" },
+	{ "SSL key twice", "SSL {\n key x\n key y\n}\n", CFG_WARNING, 3,
+	  "SSL key already specified" },
 	{ "bfd", RS("  BFD_CHECK {\n   name x\n  }\n"), CFG_WARNING, 6,
 	  "not supported" },
 	/* groups and track files */
@@ -230,8 +256,9 @@ static void test_good_configs(void **state)
 		VS(""),
 		RS(""),
 		"virtual_server 10.0.0.1 {\n protocol TCP\n lvs_sched rr\n"
-		" lvs_method DR\n persistence_timeout\n" RS_OK "}\n",
-		"virtual_server fwmark 1 {\n lvs_sched rr\n lvs_method DR\n"
+		" lvs_method DR\n persistence_timeout\n"
+		" real_server 10.0.0.2 {\n }\n}\n",
+		"virtual_server fwmark 1 {\n lvs_sched rr\n lvs_method NAT\n"
 		RS_OK "}\n",
 		VS(" lvs_sched sh\n sh-port\n sh-fallback\n hashed\n"),
 		VS(" lvs_sched mh\n mh-port\n mh-fallback\n flag-1\n"),
@@ -259,6 +286,10 @@ static void test_good_configs(void **state)
 		URL("    regex \"^ok\"\n    regex_options caseless\n"),
 		RS("  UDP_CHECK {\n   require_reply\n  }\n"),
 		RS("  DNS_CHECK {\n   type RRSIG\n  }\n"),
+		VS(" sorry_server 10.0.0.9 80\n sorry_server_inhibit on\n"),
+		RS("  MISC_CHECK {\n   misc_path /usr/x\n   misc_dynamic x\n"
+		   "   misc_timeout 0\n  }\n"),
+		URL("    regex a\n    regex_max_offset 0\n    status_code\n"),
 	};
 	struct tc_parsed p;
 	size_t i;
