@@ -107,29 +107,39 @@ static void fixture_done(struct fixture *f)
 	assert_int_equal(mem_live_count(), f->live);
 }
 
-/* A socket of "type" bound to 127.0.0.1 on a free port; *port gets it. */
-static int bound_socket(int type, uint16_t *port)
+/* A socket of "type" bound to "addr" on a free port; *port gets it. */
+static int bound_socket(const struct ka_addr *addr, int type, uint16_t *port)
 {
-	struct sockaddr_in sin = { .sin_family = AF_INET };
-	socklen_t len = sizeof(sin);
-	int fd = socket(AF_INET, type | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	struct sockaddr_storage ss;
+	socklen_t len;
+	struct ka_addr got;
+	int fd = socket(addr->family, type | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 
 	assert_true(fd >= 0);
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	assert_int_equal(bind(fd, (struct sockaddr *)&sin, sizeof(sin)), 0);
-	assert_int_equal(getsockname(fd, (struct sockaddr *)&sin, &len), 0);
-	*port = ntohs(sin.sin_port);
+	assert_int_equal(addr_to_sockaddr(addr, 0, &ss, &len), 0);
+	assert_int_equal(bind(fd, (struct sockaddr *)&ss, len), 0);
+	len = sizeof(ss);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&ss, &len), 0);
+	assert_int_equal(addr_from_sockaddr((struct sockaddr *)&ss, len, &got,
+					    port), 0);
 	return fd;
 }
 
 /* A port nothing listens on (TCP or UDP). */
-static uint16_t closed_port(int type)
+static uint16_t closed_port(const struct ka_addr *addr, int type)
 {
 	uint16_t port;
-	int fd = bound_socket(type, &port);
+	int fd = bound_socket(addr, type, &port);
 
 	close(fd);
 	return port;
+}
+
+static void use_ipv6(struct fixture *f)
+{
+	memset(&f->ck.addr, 0, sizeof(f->ck.addr));
+	f->ck.addr.family = AF_INET6;
+	f->ck.addr.u.v6 = in6addr_loopback;
 }
 
 /* ---- a scripted SMTP server --------------------------------------------- */
@@ -193,7 +203,7 @@ static void smtp_srv_accept(struct event_loop *loop,
 static void smtp_srv_start(struct fixture *f, struct smtp_srv *s)
 {
 	s->cfd = -1;
-	s->lfd = bound_socket(SOCK_STREAM, &f->ck.port);
+	s->lfd = bound_socket(&f->ck.addr, SOCK_STREAM, &f->ck.port);
 	assert_int_equal(listen(s->lfd, 4), 0);
 	assert_int_equal(event_add_read(f->loop, &s->ev_accept, s->lfd, 0,
 					smtp_srv_accept, s), 0);
@@ -292,12 +302,29 @@ static void test_smtp_refused(void **state)
 
 	(void)state;
 	fixture_init(&f, CK_SMTP, &ck_smtp_ops);
-	f.ck.port = closed_port(SOCK_STREAM);
+	f.ck.port = closed_port(&f.ck.addr, SOCK_STREAM);
 	assert_int_equal(ck_smtp_ops.start(&f.ck), 0);
 	assert_int_equal(rep.count, 0);
 	run_until_report(&f);
 	assert_false(rep.ok);
 	assert_string_equal(rep.why, strerror(ECONNREFUSED));
+	fixture_done(&f);
+}
+
+static void test_smtp_ipv6(void **state)
+{
+	struct smtp_srv s = { .greeting = "220 mx\r\n",
+			      .helo_reply = "250 mx\r\n" };
+	struct fixture f;
+
+	(void)state;
+	fixture_init(&f, CK_SMTP, &ck_smtp_ops);
+	use_ipv6(&f);
+	smtp_srv_start(&f, &s);
+	assert_int_equal(ck_smtp_ops.start(&f.ck), 0);
+	run_until_report(&f);
+	assert_true(rep.ok);
+	smtp_srv_stop(&s);
 	fixture_done(&f);
 }
 
@@ -341,8 +368,9 @@ struct dns_srv {
 	size_t qlen;
 };
 
-static void dns_reply_to(struct dns_srv *s, const struct sockaddr_in *to,
-			 unsigned rcode, unsigned id_delta, bool answer)
+static void dns_reply_to(struct dns_srv *s, const struct sockaddr_storage *to,
+			 socklen_t tolen, unsigned rcode, unsigned id_delta,
+			 bool answer)
 {
 	static const uint8_t rr[] = {
 		0xc0, 0x0c, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 10, 9, 9, 9
@@ -362,14 +390,14 @@ static void dns_reply_to(struct dns_srv *s, const struct sockaddr_in *to,
 		len += sizeof(rr);
 	}
 	assert_int_equal(sendto(s->fd, r, len, 0, (const struct sockaddr *)to,
-				sizeof(*to)), (ssize_t)len);
+				tolen), (ssize_t)len);
 }
 
 static void dns_srv_read(struct event_loop *loop,
 			 const struct event_info *info)
 {
 	struct dns_srv *s = info->arg;
-	struct sockaddr_in from;
+	struct sockaddr_storage from;
 	socklen_t flen = sizeof(from);
 	ssize_t n = recvfrom(s->fd, s->query, sizeof(s->query), 0,
 			     (struct sockaddr *)&from, &flen);
@@ -379,17 +407,17 @@ static void dns_srv_read(struct event_loop *loop,
 	s->qlen = (size_t)n;
 	switch (s->mode) {
 	case DNS_ANSWER:
-		dns_reply_to(s, &from, 0, 0, true);
+		dns_reply_to(s, &from, flen, 0, 0, true);
 		break;
 	case DNS_NXDOMAIN:
-		dns_reply_to(s, &from, 3, 0, false);
+		dns_reply_to(s, &from, flen, 3, 0, false);
 		break;
 	case DNS_SERVFAIL:
-		dns_reply_to(s, &from, 2, 0, false);
+		dns_reply_to(s, &from, flen, 2, 0, false);
 		break;
 	case DNS_WRONG_ID_FIRST:
-		dns_reply_to(s, &from, 3, 1, false);
-		dns_reply_to(s, &from, 0, 0, true);
+		dns_reply_to(s, &from, flen, 3, 1, false);
+		dns_reply_to(s, &from, flen, 0, 0, true);
 		break;
 	case DNS_GARBAGE:
 		assert_int_equal(sendto(s->fd, "\x00", 1, 0,
@@ -400,13 +428,15 @@ static void dns_srv_read(struct event_loop *loop,
 	}
 }
 
-static void dns_attempt(struct fixture *f, struct dns_srv *s,
-			enum ck_dns_type type, char *name)
+static void dns_attempt_on(struct fixture *f, struct dns_srv *s,
+			   enum ck_dns_type type, char *name, bool v6)
 {
 	fixture_init(f, CK_DNS, &ck_dns_ops);
+	if (v6)
+		use_ipv6(f);
 	f->conf.u.dns.type = type;
 	f->conf.u.dns.name = name;
-	s->fd = bound_socket(SOCK_DGRAM, &f->ck.port);
+	s->fd = bound_socket(&f->ck.addr, SOCK_DGRAM, &f->ck.port);
 	assert_int_equal(event_add_read(f->loop, &s->ev, s->fd, 0,
 					dns_srv_read, s), 0);
 	assert_int_equal(ck_dns_ops.start(&f->ck), 0);
@@ -414,6 +444,12 @@ static void dns_attempt(struct fixture *f, struct dns_srv *s,
 	run_until_report(f);
 	event_cancel(&s->ev);
 	close(s->fd);
+}
+
+static void dns_attempt(struct fixture *f, struct dns_srv *s,
+			enum ck_dns_type type, char *name)
+{
+	dns_attempt_on(f, s, type, name, false);
 }
 
 static void test_dns_good(void **state)
@@ -487,11 +523,23 @@ static void test_dns_refused(void **state)
 	fixture_init(&f, CK_DNS, &ck_dns_ops);
 	f.conf.u.dns.type = CK_DNS_A;
 	f.conf.u.dns.name = "example.test";
-	f.ck.port = closed_port(SOCK_DGRAM);
+	f.ck.port = closed_port(&f.ck.addr, SOCK_DGRAM);
 	assert_int_equal(ck_dns_ops.start(&f.ck), 0);
 	run_until_report(&f);
 	assert_false(rep.ok);
 	assert_string_equal(rep.why, strerror(ECONNREFUSED));
+	fixture_done(&f);
+}
+
+static void test_dns_ipv6(void **state)
+{
+	struct dns_srv s = { .mode = DNS_ANSWER };
+	struct fixture f;
+
+	(void)state;
+	dns_attempt_on(&f, &s, CK_DNS_AAAA, "example.test", true);
+	assert_true(rep.ok);
+	assert_memory_equal(s.query + s.qlen - 4, "\0\x1c\0\1", 4);
 	fixture_done(&f);
 }
 
@@ -503,7 +551,7 @@ static void test_dns_bad_name_cannot_start(void **state)
 	fixture_init(&f, CK_DNS, &ck_dns_ops);
 	f.conf.u.dns.type = CK_DNS_A;
 	f.conf.u.dns.name = "a..b";
-	f.ck.port = closed_port(SOCK_DGRAM);
+	f.ck.port = closed_port(&f.ck.addr, SOCK_DGRAM);
 	assert_int_equal(ck_dns_ops.start(&f.ck), -EINVAL);
 	assert_null(f.ck.priv);
 	fixture_done(&f);
@@ -516,12 +564,14 @@ int main(void)
 		cmocka_unit_test(test_smtp_checker_helo_name_and_multiline),
 		cmocka_unit_test(test_smtp_failures),
 		cmocka_unit_test(test_smtp_refused),
+		cmocka_unit_test(test_smtp_ipv6),
 		cmocka_unit_test(test_smtp_abort),
 		cmocka_unit_test(test_dns_good),
 		cmocka_unit_test(test_dns_default_name_soa),
 		cmocka_unit_test(test_dns_wrong_id_ignored),
 		cmocka_unit_test(test_dns_failures),
 		cmocka_unit_test(test_dns_refused),
+		cmocka_unit_test(test_dns_ipv6),
 		cmocka_unit_test(test_dns_bad_name_cannot_start),
 	};
 
