@@ -101,6 +101,20 @@ static void run_until_report(struct fixture *f)
 	assert_int_equal(rep.count, 1);
 }
 
+/* Runs the loop until *flag is set (or the safety time-out). */
+static void run_until_flag(struct fixture *f, const bool *flag)
+{
+	struct event *ev = NULL;
+	bool expired = false;
+
+	assert_int_equal(event_add_timer(f->loop, &ev, SAFETY_US, on_safety,
+					 &expired), 0);
+	while (!*flag && !expired)
+		assert_true(event_loop_run_once(f->loop, true) >= 0);
+	event_cancel(&ev);
+	assert_false(expired);
+}
+
 static void fixture_done(struct fixture *f)
 {
 	event_loop_free(&f->loop);
@@ -239,8 +253,7 @@ static void test_smtp_good(void **state)
 	smtp_attempt(&f, &s);
 	assert_true(rep.ok);
 	/* the QUIT was written before the socket closed */
-	while (!s.eof)
-		assert_true(event_loop_run_once(f.loop, true) >= 0);
+	run_until_flag(&f, &s.eof);
 	assert_string_equal(s.got, "HELO global.helo.test\r\nQUIT\r\n");
 	smtp_srv_stop(&s);
 	fixture_done(&f);

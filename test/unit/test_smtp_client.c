@@ -247,6 +247,21 @@ static void run_until_idle(struct fixture *f)
 	assert_false(expired);
 }
 
+/* Runs the loop until server "s" received "text". */
+static void run_until_got(struct fixture *f, struct server *s,
+			  const char *text)
+{
+	struct event *ev = NULL;
+	bool expired = false;
+
+	assert_int_equal(event_add_timer(f->loop, &ev, SAFETY_US, on_safety,
+					 &expired), 0);
+	while (!expired && !strstr(s->got, text))
+		assert_true(event_loop_run_once(f->loop, true) >= 0);
+	event_cancel(&ev);
+	assert_false(expired);
+}
+
 /* The log so far. */
 static const char *log_text(struct fixture *f)
 {
@@ -462,6 +477,39 @@ static void test_bad_addresses_are_not_sent(void **state)
 	fixture_done(&f);
 }
 
+/* After a reload the alerter follows the new global_defs; the old ones
+ * may be freed at once. */
+static void test_reload_follows_the_configuration(void **state)
+{
+	struct server other = { .greeting = "220 other.test\r\n" };
+	struct global_data *gd2;
+	struct fixture f;
+
+	(void)state;
+	fixture_init(&f);
+	f.srv.greeting = "220 sink.test\r\n";
+	fixture_server(&f);
+	server_start(&other, f.loop);
+	gd2 = global_data_new();
+	gd2->smtp_server = mem_strdup("127.0.0.1");
+	gd2->smtp_port = other.port;
+	gd2->email_from = mem_strdup("new@example.test");
+	global_data_strlist_add(&gd2->email, "c@example.test");
+	smtp_alerter_set_global(f.a, gd2);
+	global_data_free(&f.gd);
+	f.gd = gd2;
+	assert_int_equal(smtp_alert_send(f.a, "s", "b"), 0);
+	/* the old server gets nothing: run until the new one has its
+	 * QUIT and the alert is over */
+	run_until_got(&f, &other, "QUIT\r\n");
+	server_stop(&other);
+	run_until_idle(&f);
+	assert_int_equal(f.srv.accepted, 0);
+	assert_non_null(strstr(other.got, "MAIL FROM:<new@example.test>\r\n"
+			       "RCPT TO:<c@example.test>\r\nDATA\r\n"));
+	fixture_done(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -473,6 +521,7 @@ int main(void)
 		cmocka_unit_test(test_bound_and_free_in_flight),
 		cmocka_unit_test(test_mute_server_times_out),
 		cmocka_unit_test(test_bad_addresses_are_not_sent),
+		cmocka_unit_test(test_reload_follows_the_configuration),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
