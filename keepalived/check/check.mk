@@ -32,3 +32,10 @@ keepalived_core_libcore_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check
 keepalived_core_libcore_san_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check
 KA_CORE_LIBS += $(PCRE2_LIBS)
 KA_CORE_SAN_LIBS += $(PCRE2_LIBS)
+
+# ---- HTTP_GET / SSL_GET (wip-ckhttp): the pure HTTP parser, request and
+# regex helpers, the TLS client layer, and the kind itself.
+KACHECK_SOURCES += keepalived/check/http_parse.c keepalived/check/http_parse.h \
+	keepalived/check/http_req.c \
+	keepalived/check/check_tls.c keepalived/check/check_tls.h
+KACHECK_SOURCES += keepalived/check/http_fetch.c keepalived/check/http_fetch.h
