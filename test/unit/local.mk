@@ -7,4 +7,6 @@ include test/unit/parser.mk
 include test/unit/core.mk
 include test/unit/vrrp.mk
 include test/unit/netlink.mk
+# HTTP_GET/SSL_GET (wip-ckhttp)
+include test/unit/http.mk
 endif

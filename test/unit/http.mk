@@ -1,0 +1,11 @@
+# Unit tests of the HTTP_GET/SSL_GET pure parts: the response parser, the
+# digest, the url regex and the request (keepalived/check/http_*.c).
+check_PROGRAMS += test/unit/test_http_parse
+TESTS += test/unit/test_http_parse
+
+test_unit_test_http_parse_SOURCES = test/unit/test_http_parse.c
+test_unit_test_http_parse_CFLAGS = $(TEST_CFLAGS) \
+	-I$(top_srcdir)/keepalived/check \
+	-I$(top_srcdir)/keepalived/core $(OPENSSL_CFLAGS) $(PCRE2_CFLAGS)
+test_unit_test_http_parse_LDADD = $(KA_CORE_SAN_LIBS) $(PCRE2_LIBS) \
+	$(OPENSSL_LIBS) $(CMOCKA_LIBS) $(SAN_LDFLAGS)
