@@ -14,7 +14,8 @@ without restarting it:
                                  (chunks of "chunk" bytes, with an
                                  extension and a trailer) or "close"
      "chunk": 7,
-     "silent": false}            accept, read the request, never answer
+     "silent": false,            accept, read the request, never answer
+     "paths": {"/x": {...}}}     settings for one path, over the others
 
 --log appends each request's head to FILE (for the Host header).
 
@@ -47,6 +48,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 f.write(self.requestline + "\r\n" + str(self.headers))
         with open(srv.control) as f:
             ctl = json.load(f)
+        ctl.update(ctl.pop("paths", {}).get(self.path, {}))
         if ctl.get("silent"):
             # Hold the connection open without a word until the client
             # gives up (the test's server is killed at teardown).
