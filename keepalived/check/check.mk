@@ -39,3 +39,27 @@ KACHECK_SOURCES += keepalived/check/http_parse.c keepalived/check/http_parse.h \
 	keepalived/check/http_req.c \
 	keepalived/check/check_tls.c keepalived/check/check_tls.h
 KACHECK_SOURCES += keepalived/check/http_fetch.c keepalived/check/http_fetch.h
+
+# ---- The LVS configuration (wip-ckparse): keyword tables and handlers,
+# the objects' allocation, completion, equality and printout, and the
+# validation pass.
+KACHECK_SOURCES += keepalived/check/check_alloc.h \
+	keepalived/check/check_data.c \
+	keepalived/check/check_data_complete.c \
+	keepalived/check/check_data_equal.c \
+	keepalived/check/check_print.c \
+	keepalived/check/check_print_name.c \
+	keepalived/check/check_kw.h \
+	keepalived/check/check_kw_util.c \
+	keepalived/check/check_kw_common.c \
+	keepalived/check/check_kw_vs.c \
+	keepalived/check/check_kw_rs.c \
+	keepalived/check/check_kw_checker.c \
+	keepalived/check/check_kw_http.c \
+	keepalived/check/check_kw_misc.c \
+	keepalived/check/check_kw_udp.c \
+	keepalived/check/check_kw_top.c \
+	keepalived/check/check_conf_check.c \
+	keepalived/check/check_conf_checker.c \
+	keepalived/check/check_conf_script.c \
+	keepalived/check/check_conf_check.h
