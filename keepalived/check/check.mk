@@ -63,3 +63,10 @@ KACHECK_SOURCES += keepalived/check/check_alloc.h \
 	keepalived/check/check_conf_checker.c \
 	keepalived/check/check_conf_script.c \
 	keepalived/check/check_conf_check.h
+# ---- IPVS above the kernel (wip-ckipvs): the table in memory and its
+# "ipvsadm -Ln" printout, the recording backend, choosing the backend,
+# and the configuration-to-IPVS mapping.
+KACHECK_SOURCES += keepalived/check/ipvs_table.c keepalived/check/ipvs_table.h \
+	keepalived/check/ipvs_record.c \
+	keepalived/check/ipvs_backend.c keepalived/check/ipvs_open.h \
+	keepalived/check/check_ipvs.c
