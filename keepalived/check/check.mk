@@ -63,6 +63,13 @@ KACHECK_SOURCES += keepalived/check/check_alloc.h \
 	keepalived/check/check_conf_checker.c \
 	keepalived/check/check_conf_script.c \
 	keepalived/check/check_conf_check.h
+# ---- wip-ckrun: the framework at run time (check_run*.c) ----
+KACHECK_SOURCES += keepalived/check/check_run.h \
+	keepalived/check/check_run_internal.h \
+	keepalived/check/check_run.c keepalived/check/check_run_fsm.c \
+	keepalived/check/check_run_rs.c keepalived/check/check_run_vs.c \
+	keepalived/check/check_run_notify.c keepalived/check/check_run_dump.c
+
 # ---- IPVS above the kernel (wip-ckipvs): the table in memory and its
 # "ipvsadm -Ln" printout, the recording backend, choosing the backend,
 # and the configuration-to-IPVS mapping.

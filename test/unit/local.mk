@@ -9,6 +9,7 @@ include test/unit/vrrp.mk
 include test/unit/netlink.mk
 # HTTP_GET/SSL_GET (wip-ckhttp)
 include test/unit/http.mk
+include test/unit/checkrun.mk
 # IPVS above the kernel (wip-ckipvs)
 include test/unit/ipvsrec.mk
 endif
