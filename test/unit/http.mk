@@ -9,3 +9,11 @@ test_unit_test_http_parse_CFLAGS = $(TEST_CFLAGS) \
 	-I$(top_srcdir)/keepalived/core $(OPENSSL_CFLAGS) $(PCRE2_CFLAGS)
 test_unit_test_http_parse_LDADD = $(KA_CORE_SAN_LIBS) $(PCRE2_LIBS) \
 	$(OPENSSL_LIBS) $(CMOCKA_LIBS) $(SAN_LDFLAGS)
+
+# The HTTP_GET kind end to end over the loopback, with the test standing
+# in for the framework.
+check_PROGRAMS += test/unit/test_check_http
+TESTS += test/unit/test_check_http
+test_unit_test_check_http_SOURCES = test/unit/test_check_http.c
+test_unit_test_check_http_CFLAGS = $(test_unit_test_http_parse_CFLAGS)
+test_unit_test_check_http_LDADD = $(test_unit_test_http_parse_LDADD)
