@@ -80,12 +80,24 @@ static int one_opt(struct gh_opts *o, int c, const char *arg, char *err,
 	unsigned long n;
 
 	switch (c) {
-	case 'S': o->ssl = true; return 0;
-	case 'I': o->sni = true; return 0;
-	case 'v': o->verbose = true; return 0;
-	case 'h': o->help = true; return 0;
-	case 'u': o->url = arg; return 0;
-	case 'V': o->vhost = arg; return 0;
+	case 'S':
+		o->ssl = true;
+		return 0;
+	case 'I':
+		o->sni = true;
+		return 0;
+	case 'v':
+		o->verbose = true;
+		return 0;
+	case 'h':
+		o->help = true;
+		return 0;
+	case 'u':
+		o->url = arg;
+		return 0;
+	case 'V':
+		o->vhost = arg;
+		return 0;
 	case 's':
 		return addr_parse(arg, &o->server) < 0 ?
 		       bad(err, errlen, "server address (an IP address is "
