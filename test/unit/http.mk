@@ -17,3 +17,10 @@ TESTS += test/unit/test_check_http
 test_unit_test_check_http_SOURCES = test/unit/test_check_http.c
 test_unit_test_check_http_CFLAGS = $(test_unit_test_http_parse_CFLAGS)
 test_unit_test_check_http_LDADD = $(test_unit_test_http_parse_LDADD)
+
+# The SSL_GET kind over the loopback against an in-process TLS server.
+check_PROGRAMS += test/unit/test_check_ssl
+TESTS += test/unit/test_check_ssl
+test_unit_test_check_ssl_SOURCES = test/unit/test_check_ssl.c
+test_unit_test_check_ssl_CFLAGS = $(test_unit_test_http_parse_CFLAGS)
+test_unit_test_check_ssl_LDADD = $(test_unit_test_http_parse_LDADD)
