@@ -2,8 +2,9 @@
  * test_check_ssl.c: the SSL_GET kind (check_http.c over check_tls.c) end
  * to end over the loopback, against a TLS server on the same event loop
  * with a key and certificate made in memory: success, SNI only with
- * enable_sni, tls_compliant and close_notify, and a handshake with a
- * server that does not speak TLS. This test stands in for the
+ * enable_sni, tls_compliant and close_notify, a handshake with a
+ * server that does not speak TLS, and the SSL block's client certificate
+ * and encrypted key. This test stands in for the
  * framework: it defines ck_checker_done().
  */
 #include <arpa/inet.h>
@@ -13,12 +14,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <cmocka.h>
 
 #include <openssl/evp.h>
+#include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
@@ -83,8 +86,8 @@ void ck_checker_set_weight_delta(struct checker *ck, long delta)
 	(void)delta;
 }
 
-/* A P-256 key and a self-signed certificate, for the server. */
-static void make_identity(SSL_CTX *ctx)
+/* A P-256 key and a self-signed certificate. */
+static X509 *make_cert(EVP_PKEY **key)
 {
 	EVP_PKEY *pk = EVP_EC_gen("P-256");
 	X509 *x = X509_new();
@@ -101,10 +104,27 @@ static void make_identity(SSL_CTX *ctx)
 				   (const unsigned char *)"test", -1, -1, 0);
 	X509_set_issuer_name(x, name);
 	assert_true(X509_sign(x, pk, EVP_sha256()) > 0);
+	*key = pk;
+	return x;
+}
+
+static void make_identity(SSL_CTX *ctx)
+{
+	EVP_PKEY *pk;
+	X509 *x = make_cert(&pk);
+
 	assert_int_equal(SSL_CTX_use_certificate(ctx, x), 1);
 	assert_int_equal(SSL_CTX_use_PrivateKey(ctx, pk), 1);
 	X509_free(x);
 	EVP_PKEY_free(pk);
+}
+
+/* The server asks for a client certificate (any will do). */
+static int accept_any(int ok, X509_STORE_CTX *store)
+{
+	(void)ok;
+	(void)store;
+	return 1;
 }
 
 static int on_servername(SSL *ssl, int *al, void *arg)
@@ -355,6 +375,77 @@ static void test_not_tls(void **state)
 	assert_non_null(strstr(fx->res.why, "/: TLS handshake failed"));
 }
 
+/* Writes a client certificate and its key, encrypted with "secret". */
+static void write_client_files(const char *dir, char *cert, char *key,
+			       size_t size)
+{
+	EVP_PKEY *pk;
+	X509 *x = make_cert(&pk);
+	FILE *f;
+
+	snprintf(cert, size, "%s/client.pem", dir);
+	snprintf(key, size, "%s/client.key", dir);
+	f = fopen(cert, "w");
+	assert_non_null(f);
+	assert_int_equal(PEM_write_X509(f, x), 1);
+	fclose(f);
+	f = fopen(key, "w");
+	assert_non_null(f);
+	assert_int_equal(PEM_write_PrivateKey(f, pk, EVP_aes_128_cbc(), NULL,
+					      0, NULL, (void *)"secret"), 1);
+	fclose(f);
+	X509_free(x);
+	EVP_PKEY_free(pk);
+}
+
+static void test_ssl_block(void **state)
+{
+	struct fixture *fx = *state;
+	char dir[] = "/tmp/test_check_ssl.XXXXXX", cert[64], key[64];
+	struct check_conf *conf = check_conf_new();
+	struct ck_tls *tls = NULL;
+
+	assert_non_null(mkdtemp(dir));
+	write_client_files(dir, cert, key, sizeof(cert));
+	SSL_CTX_set_verify(fx->srv.ctx, SSL_VERIFY_PEER |
+			   SSL_VERIFY_FAIL_IF_NO_PEER_CERT, accept_any);
+	fx->srv.mode = SRV_LENGTH;
+
+	/* No SSL block: no client certificate, the server refuses. */
+	attempt(fx);
+	assert_false(fx->res.ok);
+	/* TLS 1.3: the refusal comes after the client's handshake ends. */
+	assert_non_null(strstr(fx->res.why, "certificate required"));
+	ck_tls_free(&fx->env.tls);
+
+	/* The block's certificate and encrypted key satisfy it. */
+	conf->ssl.set = true;
+	conf->ssl.certificate = mem_strdup(cert);
+	conf->ssl.key = mem_strdup(key);
+	conf->ssl.password = mem_strdup("secret");
+	fx->env.conf = conf;
+	attempt(fx);
+	assert_true(fx->res.ok);
+	ck_tls_free(&fx->env.tls);
+
+	/* A wrong password or a missing file: no context, no attempt. */
+	mem_free(&conf->ssl.password);
+	conf->ssl.password = mem_strdup("wrong");
+	assert_int_equal(ck_tls_get(&fx->env, &tls), -EINVAL);
+	assert_null(fx->env.tls);
+	mem_free(&conf->ssl.password);
+	conf->ssl.password = mem_strdup("secret");
+	conf->ssl.ca = mem_strdup("/nonexistent/ca.pem");
+	assert_int_equal(ck_ssl_ops.start(&fx->ck), -EINVAL);
+	assert_null(fx->ck.priv);
+
+	fx->env.conf = NULL;
+	check_conf_free(&conf);
+	unlink(cert);
+	unlink(key);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -363,6 +454,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_tls_compliant, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_not_tls, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ssl_block, setup,
+						teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
