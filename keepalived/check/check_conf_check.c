@@ -29,6 +29,19 @@ static bool group_ambiguous(const struct ck_vsg_conf *g)
 	return v4 && v6 && bare_mark;
 }
 
+/* A group address without a port needs a persistent service. */
+static bool group_has_portless(const struct check_conf *c, const char *name)
+{
+	const struct ck_vsg_conf *g = check_conf_find_group(c, name);
+	const struct ck_vsg_entry *e;
+
+	if (g)
+		list_for_each_entry(e, &g->entries, node)
+			if (!e->is_fwmark && !e->port)
+				return true;
+	return false;
+}
+
 int ck_check_groups(struct cfg_parser *p, struct check_conf *c)
 {
 	struct ck_vsg_conf *g, *tmp;
@@ -78,12 +91,14 @@ static int check_protocol(struct cfg_parser *p,
 /* keepalived -t fails a service that leaves the scheduler or the
  * forwarding method to the default, and a non-persistent one without a
  * port. */
-static int check_defaults(struct cfg_parser *p,
+static int check_defaults(struct cfg_parser *p, const struct check_conf *c,
 			  struct ck_virtual_server_conf *vs, const char *name)
 {
 	int bad = 0;
 
-	if (vs->kind == CK_VS_ADDR && !vs->port && !vs->persistent) {
+	if (!vs->persistent &&
+	    ((vs->kind == CK_VS_ADDR && !vs->port) ||
+	     (vs->kind == CK_VS_GROUP && group_has_portless(c, vs->group)))) {
 		cfg_report_at(p, CFG_WARNING, AT(vs), "Virtual server %s: "
 			      "zero port only valid for persistent services "
 			      "- setting", name);
@@ -255,7 +270,7 @@ int ck_check_vs(struct cfg_parser *p, const struct check_conf *c,
 	ck_vs_name(vs, name, sizeof(name));
 	bad += check_protocol(p, vs, name);
 	ck_vs_name(vs, name, sizeof(name));
-	bad += check_defaults(p, vs, name);
+	bad += check_defaults(p, c, vs, name);
 	bad += ck_check_real_servers(p, vs);
 	list_for_each_entry(rs, &vs->real_servers, node)
 		bad += ck_check_checkers(p, c, rs);
@@ -267,12 +282,29 @@ int ck_check_vs(struct cfg_parser *p, const struct check_conf *c,
 	return bad + check_quorum(p, vs, name);
 }
 
+int ck_check_track_files(struct cfg_parser *p, struct check_conf *c)
+{
+	struct ck_track_file *tf, *tmp;
+	int bad = 0;
+
+	list_for_each_entry_safe(tf, tmp, &c->track_files, node) {
+		if (tf->path)
+			continue;
+		cfg_report_at(p, CFG_WARNING, AT(tf), "No file set for "
+			      "track_file %s - ignoring", tf->name);
+		bad++;
+		list_del(&tf->node);
+		ck_track_file_free(&tf);
+	}
+	return bad;
+}
+
 int check_conf_check(struct cfg_parser *p, struct check_conf *c,
 		     const struct global_data *gd,
 		     const struct config_check_env *env)
 {
 	struct ck_virtual_server_conf *vs, *tmp;
-	int bad = ck_check_groups(p, c), r;
+	int bad = ck_check_groups(p, c) + ck_check_track_files(p, c), r;
 
 	list_for_each_entry_safe(vs, tmp, &c->virtual_servers, node) {
 		r = ck_check_vs(p, c, vs);

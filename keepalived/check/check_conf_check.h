@@ -23,6 +23,7 @@ int check_conf_check(struct cfg_parser *p, struct check_conf *c,
 
 /* The parts, for the unit tests; each returns the number of problems. */
 int ck_check_groups(struct cfg_parser *p, struct check_conf *c);
+int ck_check_track_files(struct cfg_parser *p, struct check_conf *c);
 int ck_check_vs(struct cfg_parser *p, const struct check_conf *c,
 		struct ck_virtual_server_conf *vs);
 int ck_check_real_servers(struct cfg_parser *p,

@@ -23,6 +23,7 @@ struct ck_cursor {
 	struct ck_virtual_server_conf *vs;
 	struct ck_real_server_conf *rs;
 	struct ck_checker_conf *ck;
+	struct ck_checker_conf *ck_outer;	/* SMTP_CHECK around a host */
 	struct ck_url *url;
 	struct ck_track_file *tf;
 };
@@ -48,6 +49,9 @@ int ck_kw_timer(struct cfg_parser *p, const struct cfg_words *w,
 		size_t i, int64_t *out);
 int ck_kw_port(struct cfg_parser *p, const struct cfg_words *w, size_t i,
 	       uint16_t *out);
+/* Same, 0 refused (a checker's ports). */
+int ck_kw_port1(struct cfg_parser *p, const struct cfg_words *w, size_t i,
+		uint16_t *out);
 int ck_kw_addr(struct cfg_parser *p, const struct cfg_words *w, size_t i,
 	       struct ka_addr *out);
 /* "script [user [group]]" from word 1. */
@@ -150,6 +154,8 @@ CK_KW(ck_kw_misc_timeout);
 CK_KW(ck_kw_misc_dynamic);
 CK_KW(ck_kw_misc_user);
 CK_KW(ck_kw_helo_name);
+CK_OPEN(ck_kw_smtp_host_open);
+CK_CLOSE(ck_kw_smtp_host_close);
 CK_KW(ck_kw_dns_type);
 CK_KW(ck_kw_dns_name);
 
@@ -159,7 +165,6 @@ CK_KW(ck_kw_udp_require_reply);
 CK_KW(ck_kw_udp_min_reply);
 CK_KW(ck_kw_udp_max_reply);
 CK_KW(ck_kw_file_track);
-CK_KW(ck_kw_file_dynamic);
 CK_KW(ck_kw_file_weight);
 
 /* check_kw_top.c: virtual_server_group, SSL, track_file */

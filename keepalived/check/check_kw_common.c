@@ -10,9 +10,16 @@
 
 #include "check_kw.h"
 
+/* keepalived keeps it in 32 bits of microseconds. */
 CK_KW(ck_kw_connect_timeout)
 {
-	return ck_kw_timer(p, w, 1, &ck_kw_common(CUR(obj))->connect_timeout_us);
+	uint64_t us;
+
+	if (cfg_want_args(p, w, 1, 1) < 0 ||
+	    cfg_get_timer_us(p, w, 1, 1, UINT32_MAX, &us) < 0)
+		return -EINVAL;
+	ck_kw_common(CUR(obj))->connect_timeout_us = (int64_t)us;
+	return 0;
 }
 
 CK_KW(ck_kw_retry)
@@ -20,7 +27,7 @@ CK_KW(ck_kw_retry)
 	unsigned long v;
 
 	if (cfg_want_args(p, w, 1, 1) < 0 ||
-	    cfg_get_uint(p, w, 1, 0, 2147483647UL, &v) < 0)
+	    cfg_get_uint(p, w, 1, 0, UINT32_MAX, &v) < 0)
 		return -EINVAL;
 	ck_kw_common(CUR(obj))->retry = (long)v;
 	return 0;
@@ -57,12 +64,15 @@ CK_KW(ck_kw_delay_loop)
 	return ck_kw_timer(p, w, 1, &ck_kw_common(CUR(obj))->delay_loop_us);
 }
 
-/* "alpha" alone means on (the virtual server form takes no value). */
+/* "alpha" alone means on; the virtual server's takes no value. */
 CK_KW(ck_kw_alpha)
 {
-	bool on;
+	struct ck_cursor *cur = CUR(obj);
+	bool on = true;
 
-	if (ck_kw_bool(p, w, &on) < 0)
+	if (!cur->rs && !cur->ck)
+		cfg_want_args(p, w, 0, 0);
+	else if (ck_kw_bool(p, w, &on) < 0)
 		return -EINVAL;
 	ck_kw_common(CUR(obj))->alpha = on;
 	return 0;
@@ -89,7 +99,7 @@ CK_KW(ck_kw_connect_port)
 {
 	if (cfg_want_args(p, w, 1, 1) < 0)
 		return -EINVAL;
-	return ck_kw_port(p, w, 1, &ck_kw_common(CUR(obj))->connect_port);
+	return ck_kw_port1(p, w, 1, &ck_kw_common(CUR(obj))->connect_port);
 }
 
 CK_KW(ck_kw_bindto)
@@ -103,7 +113,7 @@ CK_KW(ck_kw_bind_port)
 {
 	if (cfg_want_args(p, w, 1, 1) < 0)
 		return -EINVAL;
-	return ck_kw_port(p, w, 1, &ck_kw_common(CUR(obj))->bind_port);
+	return ck_kw_port1(p, w, 1, &ck_kw_common(CUR(obj))->bind_port);
 }
 
 CK_KW(ck_kw_bind_if)

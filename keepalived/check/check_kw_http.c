@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check_kw.h"
 #include "memory.h"
@@ -63,6 +64,10 @@ CK_KW(ck_kw_url_digest)
 			continue;
 		cfg_report(p, CFG_ERROR, "digest '%s': '%c' is not a "
 			   "hexadecimal digit", d, d[i]);
+		return -EINVAL;
+	}
+	if (URL(obj)->digest && !strcasecmp(URL(obj)->digest, d)) {
+		cfg_report(p, CFG_ERROR, "Digest '%s' is a duplicate", d);
 		return -EINVAL;
 	}
 	mem_free(&URL(obj)->digest);

@@ -57,7 +57,7 @@ CK_KW(ck_kw_weight)
 	long v;
 
 	if (cfg_want_args(p, w, 1, 1) < 0 ||
-	    cfg_get_int(p, w, 1, 0, 65535, &v) < 0)
+	    cfg_get_int(p, w, 1, 0, 2147483647L, &v) < 0)
 		return -EINVAL;
 	RS(obj)->weight = v;
 	return 0;

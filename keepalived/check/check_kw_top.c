@@ -189,12 +189,12 @@ CK_OPEN(ck_kw_tf_open)
 		return NULL;
 	}
 	if (check_conf_find_track_file(root->conf, w->words[1])) {
-		cfg_report(p, CFG_ERROR, "%s %s is already defined, ignoring "
+		cfg_report(p, CFG_NOTE, "%s %s is already defined, ignoring "
 			   "this one", w->words[0], w->words[1]);
 		return NULL;
 	}
 	if (!strcmp(w->words[0], "vrrp_track_file"))
-		cfg_report(p, CFG_WARNING, "vrrp_track_file is deprecated - "
+		cfg_report(p, CFG_NOTE, "vrrp_track_file is deprecated - "
 			   "please use track_file");
 	cur = cursor_new(root);
 	tf = ck_track_file_new(w->words[1]);

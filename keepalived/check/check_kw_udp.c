@@ -144,16 +144,6 @@ CK_KW(ck_kw_file_track)
 	return cfg_get_string(p, w, 1, &CK(obj)->u.file.track_file);
 }
 
-CK_KW(ck_kw_file_dynamic)
-{
-	bool on;
-
-	if (ck_kw_bool(p, w, &on) < 0)
-		return -EINVAL;
-	CK(obj)->u.file.dynamic = on;
-	return 0;
-}
-
 /* "weight N [reverse]": FILE_CHECK's, and the track_file block's. */
 static int weight_reverse(struct cfg_parser *p, const struct cfg_words *w,
 			  long *weight, bool *reverse)

@@ -52,6 +52,17 @@ int ck_kw_port(struct cfg_parser *p, const struct cfg_words *w, size_t i,
 	return 0;
 }
 
+int ck_kw_port1(struct cfg_parser *p, const struct cfg_words *w, size_t i,
+		uint16_t *out)
+{
+	unsigned long v;
+
+	if (cfg_get_uint(p, w, i, 1, 65535, &v) < 0)
+		return -EINVAL;
+	*out = (uint16_t)v;
+	return 0;
+}
+
 int ck_kw_addr(struct cfg_parser *p, const struct cfg_words *w, size_t i,
 	       struct ka_addr *out)
 {
@@ -103,8 +114,8 @@ static int tun_type(struct cfg_parser *p, const struct cfg_words *w,
 		m->tun_type = CK_TUN_GUE;
 		if (*i + 2 >= w->count ||
 		    strcasecmp(w->words[*i + 1], "port")) {
-			cfg_report(p, CFG_ERROR, "%s: tunnel type gue needs "
-				   "'port NUM'", w->words[0]);
+			cfg_report(p, CFG_ERROR, "gue tunnels require port, "
+				   "otherwise cannot have port.");
 			return -EINVAL;
 		}
 		if (cfg_get_uint(p, w, *i + 2, 1, 65535, &port) < 0)
@@ -132,6 +143,16 @@ static int tun_csum(struct cfg_parser *p, const struct cfg_words *w,
 	for (k = CK_TUN_NOCSUM; k <= CK_TUN_REMCSUM; k++) {
 		if (strcasecmp(w->words[i], names[k]))
 			continue;
+		if (m->tun_type == CK_TUN_IPIP) {
+			cfg_report(p, CFG_ERROR, "ipip tunnels do not support "
+				   "checksum option.");
+			return -EINVAL;
+		}
+		if (m->tun_type == CK_TUN_GRE && k == CK_TUN_REMCSUM) {
+			cfg_report(p, CFG_ERROR, "gre tunnels do not support "
+				   "remote checksum option.");
+			return -EINVAL;
+		}
 		m->tun_csum = (enum ck_tun_csum)k;
 		if (i + 1 < w->count)
 			cfg_want_args(p, w, 0, i);

@@ -140,21 +140,39 @@ CK_KW(ck_kw_lvs_method)
 	return ck_kw_method(p, w, &VS(obj)->method);
 }
 
-/* flag-1..3 and the names the sh and mh schedulers give them. */
+/* flag-1..3, the names the sh and mh schedulers give them (which need
+ * that scheduler chosen first, as in keepalived), and the old "hashed"
+ * of sh. */
 CK_KW(ck_kw_flag)
 {
-	static const struct { const char *name; unsigned bit; } flags[] = {
-		{ "flag-1", CK_SVC_SCHED1 }, { "flag-2", CK_SVC_SCHED2 },
-		{ "flag-3", CK_SVC_SCHED3 },
-		{ "sh-port", CK_SVC_SCHED2 }, { "sh-fallback", CK_SVC_SCHED1 },
-		{ "mh-port", CK_SVC_SCHED2 }, { "mh-fallback", CK_SVC_SCHED1 },
+	static const struct {
+		const char *name, *sched;
+		unsigned bit;
+	} flags[] = {
+		{ "flag-1", NULL, CK_SVC_SCHED1 },
+		{ "flag-2", NULL, CK_SVC_SCHED2 },
+		{ "flag-3", NULL, CK_SVC_SCHED3 },
+		{ "sh-port", "sh", CK_SVC_SCHED2 },
+		{ "sh-fallback", "sh", CK_SVC_SCHED1 },
+		{ "mh-port", "mh", CK_SVC_SCHED2 },
+		{ "mh-fallback", "mh", CK_SVC_SCHED1 },
+		{ "hashed", "sh", CK_SVC_HASHED },
 	};
+	struct ck_virtual_server_conf *vs = VS(obj);
 	size_t i;
 
 	cfg_want_args(p, w, 0, 0);
-	for (i = 0; i < sizeof(flags) / sizeof(*flags); i++)
-		if (!strcmp(w->words[0], flags[i].name))
-			VS(obj)->flags |= flags[i].bit;
+	for (i = 0; i < sizeof(flags) / sizeof(*flags); i++) {
+		if (strcmp(w->words[0], flags[i].name))
+			continue;
+		if (flags[i].sched && strcmp(vs->sched, flags[i].sched)) {
+			cfg_report(p, CFG_WARNING, "%s only applies to %s "
+				   "scheduler - ignoring", flags[i].name,
+				   flags[i].sched);
+			return -EINVAL;
+		}
+		vs->flags |= flags[i].bit;
+	}
 	return 0;
 }
 
@@ -172,7 +190,7 @@ CK_KW(ck_kw_persistence_timeout)
 
 	if (cfg_want_args(p, w, 0, 1) < 0)
 		return -EINVAL;
-	if (w->count > 1 && cfg_get_uint(p, w, 1, 1, UINT32_MAX, &v) < 0)
+	if (w->count > 1 && cfg_get_uint(p, w, 1, 1, 2678400, &v) < 0)
 		return -EINVAL;
 	vs->persistent = true;
 	vs->persistence_timeout_s = v;
@@ -220,6 +238,12 @@ CK_KW(ck_kw_persistence_granularity)
 	}
 	if (mask_from_len(w->words[1], vs->family, &mask) == 0) {
 		vs->persistence_granularity = mask;
+		return 0;
+	}
+	if (mask_from_len(w->words[1], AF_INET6, &mask) == 0) {
+		/* keepalived 2.2.7 lets it pass */
+		cfg_report(p, CFG_NOTE, "persistence_granularity: /%s is too "
+			   "long for an IPv4 service - ignoring", w->words[1]);
 		return 0;
 	}
 	cfg_report(p, CFG_ERROR, "persistence_granularity: invalid "
@@ -311,7 +335,7 @@ CK_KW(ck_kw_quorum)
 	unsigned long v;
 
 	if (cfg_want_args(p, w, 1, 1) < 0 ||
-	    cfg_get_uint(p, w, 1, 1, 2147483647UL, &v) < 0)
+	    cfg_get_uint(p, w, 1, 1, UINT32_MAX, &v) < 0)
 		return -EINVAL;
 	VS(obj)->quorum = (long)v;
 	return 0;
@@ -374,10 +398,16 @@ CK_KW(ck_kw_sorry_server)
 	return 0;
 }
 
+/* Both need the sorry_server line first, as in keepalived. */
 CK_KW(ck_kw_sorry_server_inhibit)
 {
 	bool on;
 
+	if (!VS(obj)->sorry) {
+		cfg_report(p, CFG_WARNING, "Ignoring sorry_server inhibit used "
+			   "before or without sorry_server");
+		return -EINVAL;
+	}
 	if (ck_kw_bool(p, w, &on) < 0)
 		return -EINVAL;
 	VS(obj)->sorry_inhibit = on;
@@ -386,6 +416,11 @@ CK_KW(ck_kw_sorry_server_inhibit)
 
 CK_KW(ck_kw_sorry_server_lvs_method)
 {
+	if (!VS(obj)->sorry) {
+		cfg_report(p, CFG_WARNING, "sorry_server forwarding used "
+			   "without sorry_server");
+		return -EINVAL;
+	}
 	return ck_kw_method(p, w, &VS(obj)->sorry_method);
 }
 
@@ -393,9 +428,10 @@ CK_KW(ck_kw_sorry_server_lvs_method)
 CK_KW(ck_kw_inhibit_on_failure)
 {
 	struct ck_cursor *cur = CUR(obj);
-	bool on;
+	bool on = true;
 
-	if (ck_kw_bool(p, w, &on) < 0)
+	if (cur->rs ? ck_kw_bool(p, w, &on) < 0 :
+		      cfg_want_args(p, w, 0, 0) < 0)
 		return -EINVAL;
 	if (cur->rs)
 		cur->rs->inhibit_on_failure = on;

@@ -90,10 +90,19 @@ static const struct cfg_keyword misc_keywords[] = {
 	END
 };
 
+static const struct cfg_keyword smtp_host_keywords[] = {
+	CONNECTION_KEYWORDS, END
+};
+
+static const struct cfg_block smtp_host_block = {
+	.name = "host", .keywords = smtp_host_keywords,
+	.open = ck_kw_smtp_host_open, .close = ck_kw_smtp_host_close,
+};
+
 static const struct cfg_keyword smtp_keywords[] = {
 	CONNECTION_KEYWORDS, CHECKER_KEYWORDS,
 	KW("helo_name", ck_kw_helo_name),
-	UNSUPPORTED("host"),
+	BLOCK("host", &smtp_host_block),
 	END
 };
 
@@ -115,7 +124,8 @@ static const struct cfg_keyword udp_keywords[] = {
 
 static const struct cfg_keyword file_keywords[] = {
 	KW("track_file", ck_kw_file_track),
-	KW("dynamic", ck_kw_file_dynamic),
+	/* keepalived.conf(5) documents "dynamic" here but 2.2.7 does not
+	 * know it: an unknown keyword, as there. */
 	KW("weight", ck_kw_file_weight),
 	END
 };

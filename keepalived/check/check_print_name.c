@@ -32,8 +32,7 @@ void ck_vs_name(const struct ck_virtual_server_conf *vs, char *buf,
 		snprintf(buf, size, "FWM %u", vs->fwmark);
 		break;
 	case CK_VS_GROUP:
-		snprintf(buf, size, "[%s]:%s:%u", vs->group,
-			 proto_name(vs->protocol), vs->port);
+		snprintf(buf, size, "[%s]:%u", vs->group, vs->port);
 		break;
 	default:
 		addr_ntop(&vs->addr, a, sizeof(a));
