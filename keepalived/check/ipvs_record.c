@@ -84,7 +84,9 @@ static int rewrite(struct record *rc)
 	return r;
 }
 
-/* Rewrites the file after a change that took effect. */
+/* Rewrites the file after a change that took effect. If the file cannot
+ * be written the change stays made in memory and the error is returned
+ * for the caller to log; the next change writes the whole table again. */
 static int changed(struct ipvs_backend *b, int r)
 {
 	return r < 0 ? r : rewrite(rec_of(b));

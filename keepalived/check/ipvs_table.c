@@ -53,7 +53,10 @@ static int cmp_u(unsigned long a, unsigned long b)
 }
 
 /* ipvsadm's order: address services (fwmark 0) first, then by family,
- * protocol, address, port; fwmark services by mark. */
+ * protocol, address, port; fwmark services by family and mark.
+ * Addresses compare numerically: ipvsadm subtracts 32-bit words, which
+ * puts addresses 2^31 or more apart in an order that depends on its
+ * qsort(); we keep the order it means. */
 static int svc_cmp(const struct ipvs_service *a, const struct ipvs_service *b)
 {
 	int r = cmp_u(a->fwmark, b->fwmark);
@@ -135,6 +138,16 @@ static struct tbl_dest *dest_lookup(const struct tbl_svc *ts,
 	return NULL;
 }
 
+/* 0 and 0xffffffff both mean "no netmask given": one client host. */
+static uint32_t netmask_of(const struct ipvs_service *s)
+{
+	bool unset = s->netmask == 0 || s->netmask == 0xffffffff;
+
+	if (s->family == AF_INET6)
+		return unset ? 128 : s->netmask;
+	return unset ? 0xffffffff : s->netmask;
+}
+
 /* What the kernel checks of a service before looking it up. */
 static int svc_check(const struct ipvs_service *s)
 {
@@ -146,7 +159,7 @@ static int svc_check(const struct ipvs_service *s)
 	if (!s->fwmark && s->addr.family != s->family)
 		return -EINVAL;
 	if (s->family == AF_INET6 && (s->flags & IP_VS_SVC_F_PERSISTENT) &&
-	    (s->netmask < 1 || s->netmask > 128))
+	    netmask_of(s) > 128)
 		return -EINVAL;
 	if (!known_sched(s->sched))
 		return -ENOENT;
@@ -162,6 +175,7 @@ static void copy_svc(struct ipvs_service *to, const struct ipvs_service *s)
 	to->flags &= ~(unsigned)IP_VS_SVC_F_HASHED;
 	to->sched[IPVS_SCHED_NAMELEN - 1] = '\0';
 	to->pe_name[IPVS_PE_NAMELEN - 1] = '\0';
+	to->netmask = netmask_of(s);
 	if (!(to->flags & IP_VS_SVC_F_PERSISTENT))
 		to->timeout_s = 0;
 }

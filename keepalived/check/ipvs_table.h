@@ -29,7 +29,9 @@ void ipvs_table_free(struct ipvs_table **t);
 /* A service is found by its key (ipvs_backend.h): (family, fwmark) when
  * fwmark != 0, else (family, protocol, addr, port). An edit replaces the
  * scheduler, flags, timeout, netmask and persistence engine. A delete
- * takes the service's destinations with it. */
+ * takes the service's destinations with it. A netmask of 0 or 0xffffffff
+ * is stored as the family's default (0xffffffff, or 128 for IPv6); the
+ * timeout of a service that is not persistent as 0. */
 int ipvs_table_svc_add(struct ipvs_table *t, const struct ipvs_service *s);
 int ipvs_table_svc_edit(struct ipvs_table *t, const struct ipvs_service *s);
 int ipvs_table_svc_del(struct ipvs_table *t, const struct ipvs_service *s);

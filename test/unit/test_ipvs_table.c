@@ -293,6 +293,7 @@ static void test_format_persistence(void **state)
 	c.netmask = 64;
 	d.flags = IP_VS_SVC_F_ONEPACKET;
 	d.timeout_s = 99;	/* not persistent: not shown */
+	d.netmask = 0xffffffff;	/* "not given", for IPv6 too */
 	e.flags = IP_VS_SVC_F_PERSISTENT;
 	e.timeout_s = 30;
 	snprintf(e.pe_name, sizeof(e.pe_name), "sip");
@@ -301,6 +302,18 @@ static void test_format_persistence(void **state)
 	assert_int_equal(ipvs_table_svc_add(t, &c), 0);
 	assert_int_equal(ipvs_table_svc_add(t, &b), 0);
 	assert_int_equal(ipvs_table_svc_add(t, &a), 0);
+	d.flags |= IP_VS_SVC_F_PERSISTENT;
+	assert_int_equal(ipvs_table_svc_edit(t, &d), 0);
+	assert_int_equal(ipvs_table_svc_find(t, &d)->netmask, 128);
+	assert_int_equal(ipvs_table_svc_find(t, &d)->timeout_s, 99);
+	d.flags &= ~(unsigned)IP_VS_SVC_F_PERSISTENT;
+	assert_int_equal(ipvs_table_svc_edit(t, &d), 0);
+	assert_int_equal(ipvs_table_svc_find(t, &d)->timeout_s, 0);
+	c.netmask = 129;
+	assert_int_equal(ipvs_table_svc_edit(t, &c), -EINVAL);
+	c.netmask = 64;
+	a.netmask = 0;
+	assert_int_equal(ipvs_table_svc_edit(t, &a), 0);
 	assert_format(t, HEADER
 		"TCP  10.0.0.1:0 wlc persistent 360\n"
 		"TCP  10.0.0.2:443 rr persistent 50 mask 255.255.255.0 ops\n"
