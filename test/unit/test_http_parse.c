@@ -294,6 +294,27 @@ static void test_limits(void **state)
 		     false, &lim, "header too large");
 }
 
+/* An endless body costs at most keep_body bytes, however long it runs. */
+static void test_endless_body(void **state)
+{
+	const char *head = "HTTP/1.0 200 OK\r\n\r\n";
+	static char chunk[65536];
+	struct http_resp r;
+	int i;
+
+	(void)state;
+	memset(chunk, 'x', sizeof(chunk));
+	assert_int_equal(http_resp_init(&r, NULL), 0);
+	assert_int_equal(http_resp_feed(&r, head, strlen(head), NULL), 0);
+	for (i = 0; i < 800; i++)	/* 50 MiB */
+		assert_int_equal(http_resp_feed(&r, chunk, sizeof(chunk),
+						NULL), 0);
+	assert_int_equal(r.body_len, 800 * (uint64_t)sizeof(chunk));
+	assert_int_equal(r.body_kept, HTTP_DEFAULT_KEEP_BODY);
+	assert_true(r.body_truncated);
+	http_resp_clear(&r);
+}
+
 static void test_keep(void **state)
 {
 	struct http_limits lim;
@@ -423,6 +444,7 @@ int main(void)
 		cmocka_unit_test(test_no_body),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_endless_body),
 		cmocka_unit_test(test_keep),
 		cmocka_unit_test(test_regex),
 		cmocka_unit_test(test_request),
