@@ -19,10 +19,14 @@
 struct ck_tls {
 	SSL_CTX *ctx;
 	BIO_METHOD *bio;	/* sockets without SIGPIPE */
-	char *password;		/* for an encrypted key; owned */
+	struct ck_ssl_conf made_from;	/* copies: a reload that changes
+					 * the SSL block makes a new one */
+	unsigned refs;		/* the env's, and one per connection, whose
+				 * BIO uses "bio" */
 };
 
 struct ck_tls_conn {
+	struct ck_tls *tls;
 	SSL *ssl;
 	bool handshaken;
 	char error[160];
@@ -113,12 +117,30 @@ static int setup_failed(const char *what, const char *file)
 	return -EINVAL;
 }
 
+static char *dup_or_null(const char *s)
+{
+	return s ? mem_strdup(s) : NULL;
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+static bool same_conf(const struct ck_ssl_conf *a, const struct ck_ssl_conf *b)
+{
+	return a->set == b->set && same_str(a->password, b->password) &&
+	       same_str(a->ca, b->ca) &&
+	       same_str(a->certificate, b->certificate) &&
+	       same_str(a->key, b->key);
+}
+
 static int load_files(struct ck_tls *t, const struct ck_ssl_conf *s)
 {
 	if (s->password) {
-		t->password = mem_strdup(s->password);
 		SSL_CTX_set_default_passwd_cb(t->ctx, password_cb);
-		SSL_CTX_set_default_passwd_cb_userdata(t->ctx, t->password);
+		SSL_CTX_set_default_passwd_cb_userdata(t->ctx,
+						       t->made_from.password);
 	}
 	if (s->ca && !SSL_CTX_load_verify_locations(t->ctx, s->ca, NULL))
 		return setup_failed("ca", s->ca);
@@ -139,6 +161,14 @@ static int tls_new(const struct ck_ssl_conf *s, struct ck_tls **out)
 	struct ck_tls *t = mem_new(struct ck_tls);
 	int rc = 0;
 
+	t->refs = 1;
+	if (s && s->set) {
+		t->made_from.set = true;
+		t->made_from.password = dup_or_null(s->password);
+		t->made_from.ca = dup_or_null(s->ca);
+		t->made_from.certificate = dup_or_null(s->certificate);
+		t->made_from.key = dup_or_null(s->key);
+	}
 	t->ctx = SSL_CTX_new(TLS_client_method());
 	t->bio = bio_method_new();
 	if (!t->ctx || !t->bio) {
@@ -162,10 +192,15 @@ static int tls_new(const struct ck_ssl_conf *s, struct ck_tls **out)
 
 int ck_tls_get(struct ck_env *env, struct ck_tls **out)
 {
+	static const struct ck_ssl_conf none;
+	const struct ck_ssl_conf *s = env->conf && env->conf->ssl.set ?
+				      &env->conf->ssl : &none;
 	int rc;
 
+	if (env->tls && !same_conf(&env->tls->made_from, s))
+		ck_tls_free(&env->tls);
 	if (!env->tls) {
-		rc = tls_new(env->conf ? &env->conf->ssl : NULL, &env->tls);
+		rc = tls_new(s, &env->tls);
 		if (rc < 0)
 			return rc;
 	}
@@ -173,14 +208,25 @@ int ck_tls_get(struct ck_env *env, struct ck_tls **out)
 	return 0;
 }
 
+static void tls_unref(struct ck_tls *t)
+{
+	if (--t->refs)
+		return;
+	SSL_CTX_free(t->ctx);
+	BIO_meth_free(t->bio);
+	mem_free(&t->made_from.password);
+	mem_free(&t->made_from.ca);
+	mem_free(&t->made_from.certificate);
+	mem_free(&t->made_from.key);
+	mem_free(&t);
+}
+
 void ck_tls_free(struct ck_tls **tls)
 {
 	if (!tls || !*tls)
 		return;
-	SSL_CTX_free((*tls)->ctx);
-	BIO_meth_free((*tls)->bio);
-	mem_free(&(*tls)->password);
-	mem_free(tls);
+	tls_unref(*tls);
+	*tls = NULL;
 }
 
 int ck_tls_conn_new(struct ck_tls *tls, int fd, const char *sni,
@@ -202,6 +248,8 @@ int ck_tls_conn_new(struct ck_tls *tls, int fd, const char *sni,
 	/* The SSL owns the BIO from here. */
 	SSL_set_bio(c->ssl, bio, bio);
 	SSL_set_connect_state(c->ssl);
+	c->tls = tls;
+	tls->refs++;
 	*out = c;
 	return 0;
 }
@@ -215,6 +263,7 @@ void ck_tls_conn_free(struct ck_tls_conn **c)
 		SSL_shutdown((*c)->ssl);
 	SSL_free((*c)->ssl);
 	ERR_clear_error();
+	tls_unref((*c)->tls);
 	mem_free(c);
 }
 

@@ -4,8 +4,9 @@
  * One client context (struct ck_tls) serves every SSL_GET of the checker
  * child: it lives in struct ck_env, is made on first use from the
  * configuration's SSL block (password, ca, certificate, key; without the
- * block, a default client context), and is freed with the environment by
- * ck_tls_free().
+ * block, a default client context), made again when a reload changed the
+ * block, and freed with the environment by ck_tls_free(). A connection
+ * keeps the context it began with alive until it ends.
  *
  * Each connection (struct ck_tls_conn) wraps a non-blocking socket the
  * caller owns. Every step returns at once: CK_TLS_WANT_READ or
@@ -28,13 +29,15 @@ struct ck_tls_conn;
 
 /*
  * The shared context of env, made from env->conf->ssl (env->conf may be
- * NULL: the default context) on the first call. Returns 0 and *out, or
+ * NULL: the default context) on the first call, and again when the SSL
+ * block is not the one it was made from. Returns 0 and *out, or
  * -EINVAL when the SSL block's files cannot be used (logged once per
  * attempt to make it, with the reason), or -ENOMEM.
  */
 int ck_tls_get(struct ck_env *env, struct ck_tls **out);
 
-/* Frees a context; accepts NULL; sets *tls to NULL. */
+/* Lets go of a context (it goes when no connection uses it any more);
+ * accepts NULL; sets *tls to NULL. */
 void ck_tls_free(struct ck_tls **tls);
 
 enum ck_tls_rc {

@@ -94,17 +94,7 @@ static void on_connect(struct event_loop *loop, const struct event_info *info)
 		finish(f);
 		return;
 	}
-	f->phase = PH_SEND;
-	if (f->req.tls) {
-		if (ck_tls_conn_new(f->req.tls, f->fd, f->req.sni,
-				    &f->tls) < 0) {
-			end(f, HTTP_FETCH_TLS, "TLS handshake failed: %s",
-			    strerror(ENOMEM));
-			finish(f);
-			return;
-		}
-		f->phase = PH_HANDSHAKE;
-	}
+	f->phase = f->tls ? PH_HANDSHAKE : PH_SEND;
 	advance(f);
 }
 
@@ -307,6 +297,12 @@ int http_fetch_start(const struct http_fetch_req *req,
 				     &in_progress);
 		f->fd = rc;
 	}
+	/* The connection holds the TLS context from now on, whatever a
+	 * reload does to the shared one meanwhile. */
+	if (rc >= 0 && req->tls)
+		rc = ck_tls_conn_new(req->tls, f->fd, req->sni, &f->tls);
+	f->req.tls = NULL;
+	f->req.sni = NULL;
 	/* Connected at once or not, writability says when to go on, so
 	 * that done is never called from here. */
 	if (rc >= 0)

@@ -31,7 +31,8 @@ struct http_fetch_req {
 	/* Where and how to connect (ck_sock_connect): addr, port, and
 	 * conf->common for bindto, bind_port, bind_if, fwmark. */
 	const struct checker *ck;
-	struct ck_tls *tls;		/* NULL: plain HTTP */
+	struct ck_tls *tls;		/* NULL: plain HTTP; the fetch holds
+					 * it until it ends */
 	const char *sni;		/* with tls: server name, or NULL */
 	bool tls_compliant;		/* an end without close_notify fails */
 	const char *request;		/* copied */

@@ -416,17 +416,31 @@ static void test_ssl_block(void **state)
 	assert_false(fx->res.ok);
 	/* TLS 1.3: the refusal comes after the client's handshake ends. */
 	assert_non_null(strstr(fx->res.why, "certificate required"));
-	ck_tls_free(&fx->env.tls);
 
-	/* The block's certificate and encrypted key satisfy it. */
+	/*
+	 * A reload brings the block's certificate and encrypted key, while
+	 * an attempt with the old context is on its way: the context is made
+	 * again, and the old one lives until that attempt ends.
+	 */
+	fx->srv.mode = SRV_PLAIN;
+	memset(&fx->res, 0, sizeof(fx->res));
+	assert_int_equal(ck_ssl_ops.start(&fx->ck), 0);
 	conf->ssl.set = true;
 	conf->ssl.certificate = mem_strdup(cert);
 	conf->ssl.key = mem_strdup(key);
 	conf->ssl.password = mem_strdup("secret");
 	fx->env.conf = conf;
+	assert_int_equal(ck_tls_get(&fx->env, &tls), 0);
+	while (!fx->res.reports)
+		assert_true(event_loop_run_once(fx->loop, true) >= 0);
+	assert_false(fx->res.ok);
+	assert_null(fx->ck.priv);
+	fx->srv.mode = SRV_LENGTH;
 	attempt(fx);
 	assert_true(fx->res.ok);
+	assert_ptr_equal(fx->env.tls, tls);
 	ck_tls_free(&fx->env.tls);
+	tls = NULL;
 
 	/* A wrong password or a missing file: no context, no attempt. */
 	mem_free(&conf->ssl.password);
