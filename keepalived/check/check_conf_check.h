@@ -26,7 +26,7 @@ int ck_check_groups(struct cfg_parser *p, struct check_conf *c);
 int ck_check_track_files(struct cfg_parser *p, struct check_conf *c);
 int ck_check_vs(struct cfg_parser *p, const struct check_conf *c,
 		struct ck_virtual_server_conf *vs);
-int ck_check_real_servers(struct cfg_parser *p,
+int ck_check_real_servers(struct cfg_parser *p, const struct check_conf *c,
 			  struct ck_virtual_server_conf *vs);
 /* check_conf_checker.c: the checkers of one real server (regexes are
  * compiled with pcre2 here). */

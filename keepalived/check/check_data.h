@@ -388,6 +388,10 @@ bool ck_real_server_conf_equal(const struct ck_real_server_conf *a,
 bool ck_virtual_server_conf_equal(const struct ck_virtual_server_conf *a,
 				  const struct ck_virtual_server_conf *b);
 
+/* The whole configuration, real servers and all (for the printout
+ * round trip). Both completed. */
+bool check_conf_equal(const struct check_conf *a, const struct check_conf *b);
+
 /* "[192.168.1.1]:80", "FWM 5", "GROUP web" (keepalived's form in logs);
  * buf of CK_VS_STRLEN. */
 #define CK_VS_STRLEN (ADDR_PORT_STRLEN + 64)

@@ -197,6 +197,7 @@ static const struct cfg_keyword vs_keywords[] = {
 	KW("sh-fallback", ck_kw_flag),
 	KW("mh-port", ck_kw_flag),
 	KW("mh-fallback", ck_kw_flag),
+	KW("hashed", ck_kw_flag),
 	KW("ops", ck_kw_ops),
 	KW("lvs_method", ck_kw_lvs_method),
 	KW("lb_kind", ck_kw_lvs_method),

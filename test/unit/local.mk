@@ -12,4 +12,5 @@ include test/unit/http.mk
 include test/unit/checkrun.mk
 # IPVS above the kernel (wip-ckipvs)
 include test/unit/ipvsrec.mk
+include test/unit/check.mk
 endif
