@@ -33,12 +33,20 @@ keepalived_core_libcore_san_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check
 KA_CORE_LIBS += $(PCRE2_LIBS)
 KA_CORE_SAN_LIBS += $(PCRE2_LIBS)
 
-# ---- HTTP_GET / SSL_GET (wip-ckhttp): the pure HTTP parser, request and
-# regex helpers, the TLS client layer, and the kind itself.
-KACHECK_SOURCES += keepalived/check/http_parse.c keepalived/check/http_parse.h \
-	keepalived/check/http_req.c \
-	keepalived/check/check_tls.c keepalived/check/check_tls.h
-KACHECK_SOURCES += keepalived/check/http_fetch.c keepalived/check/http_fetch.h
+# ---- wip-ckrun: the framework at run time (check_run*.c) ----
+KACHECK_SOURCES += keepalived/check/check_run.h \
+	keepalived/check/check_run_internal.h \
+	keepalived/check/check_run.c keepalived/check/check_run_fsm.c \
+	keepalived/check/check_run_rs.c keepalived/check/check_run_vs.c \
+	keepalived/check/check_run_notify.c keepalived/check/check_run_dump.c
+
+# ---- IPVS above the kernel (wip-ckipvs): the table in memory and its
+# "ipvsadm -Ln" printout, the recording backend, choosing the backend,
+# and the configuration-to-IPVS mapping.
+KACHECK_SOURCES += keepalived/check/ipvs_table.c keepalived/check/ipvs_table.h \
+	keepalived/check/ipvs_record.c \
+	keepalived/check/ipvs_backend.c keepalived/check/ipvs_open.h \
+	keepalived/check/check_ipvs.c
 
 # ---- The LVS configuration (wip-ckparse): keyword tables and handlers,
 # the objects' allocation, completion, equality and printout, and the
@@ -63,17 +71,11 @@ KACHECK_SOURCES += keepalived/check/check_alloc.h \
 	keepalived/check/check_conf_checker.c \
 	keepalived/check/check_conf_script.c \
 	keepalived/check/check_conf_check.h
-# ---- wip-ckrun: the framework at run time (check_run*.c) ----
-KACHECK_SOURCES += keepalived/check/check_run.h \
-	keepalived/check/check_run_internal.h \
-	keepalived/check/check_run.c keepalived/check/check_run_fsm.c \
-	keepalived/check/check_run_rs.c keepalived/check/check_run_vs.c \
-	keepalived/check/check_run_notify.c keepalived/check/check_run_dump.c
 
-# ---- IPVS above the kernel (wip-ckipvs): the table in memory and its
-# "ipvsadm -Ln" printout, the recording backend, choosing the backend,
-# and the configuration-to-IPVS mapping.
-KACHECK_SOURCES += keepalived/check/ipvs_table.c keepalived/check/ipvs_table.h \
-	keepalived/check/ipvs_record.c \
-	keepalived/check/ipvs_backend.c keepalived/check/ipvs_open.h \
-	keepalived/check/check_ipvs.c
+# ---- HTTP_GET / SSL_GET (wip-ckhttp): the pure HTTP parser, request and
+# regex helpers, the TLS client layer, the fetch engine shared with
+# genhash, and the kind itself (check_http.c, above).
+KACHECK_SOURCES += keepalived/check/http_parse.c keepalived/check/http_parse.h \
+	keepalived/check/http_req.c \
+	keepalived/check/check_tls.c keepalived/check/check_tls.h \
+	keepalived/check/http_fetch.c keepalived/check/http_fetch.h

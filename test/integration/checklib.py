@@ -100,7 +100,7 @@ def lvs_config(real_servers, vs_opts="", rs_opts="", check_opts="",
     rss = []
     for rs in real_servers:
         rs = (rs,) if isinstance(rs, str) else tuple(rs)
-        addr, extra, weight = (rs + ("", 1))[:3]
+        addr, extra, weight = rs + ("", 1)[len(rs) - 1:]
         rss.append(f"""
     real_server {addr} {port} {{
         weight {weight}
@@ -115,6 +115,9 @@ def lvs_config(real_servers, vs_opts="", rs_opts="", check_opts="",
     return f"""
 global_defs {{
     router_id checktest
+    # Scripts run as root, from the test's private directory.
+    enable_script_security
+    script_user root
     {globals_}
 }}
 virtual_server {VIP} 80 {{
@@ -123,6 +126,7 @@ virtual_server {VIP} 80 {{
     delay_before_retry 1
     warmup 0
     lvs_sched rr
+    lvs_method NAT
     protocol TCP
     {sorry_line}
     {vs_opts}
