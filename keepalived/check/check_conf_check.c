@@ -204,7 +204,7 @@ static int check_port(struct cfg_parser *p, const struct check_conf *c,
 	if (m->fwd == CK_FWD_NAT || m->fwd == CK_FWD_UNSET || !rs->port)
 		return 0;
 	ck_vs_name(vs, name, sizeof(name));
-	ck_rs_name(rs, rsname, sizeof(rsname));
+	ck_rs_name_full(vs, rs, rsname, sizeof(rsname));
 	if (vs->kind == CK_VS_FWMARK) {
 		cfg_report_at(p, CFG_WARNING, AT(rs), "fwmark virtual server "
 			      "%s, %s server %s has port specified - "
@@ -250,6 +250,14 @@ static int check_sorry(struct cfg_parser *p, const struct check_conf *c,
 	return 1;
 }
 
+static const char *rs_full(const struct ck_virtual_server_conf *vs,
+			   const struct ck_real_server_conf *rs, char *buf,
+			   size_t size)
+{
+	ck_rs_name_full(vs, rs, buf, size);
+	return buf;
+}
+
 static bool rs_same(const struct ck_real_server_conf *a,
 		    const struct ck_real_server_conf *b)
 {
@@ -275,7 +283,7 @@ int ck_check_real_servers(struct cfg_parser *p, const struct check_conf *c,
 			  struct ck_virtual_server_conf *vs)
 {
 	struct ck_real_server_conf *rs, *tmp;
-	char a[ADDR_STRLEN];
+	char a[ADDR_STRLEN], full[CK_VS_STRLEN];
 	int bad = 0, f;
 
 	list_for_each_entry_safe(rs, tmp, &vs->real_servers, node) {
@@ -288,8 +296,8 @@ int ck_check_real_servers(struct cfg_parser *p, const struct check_conf *c,
 				      a);
 		} else if (rs_duplicate(vs, rs)) {
 			cfg_report_at(p, CFG_ERROR, AT(rs), "real server "
-				      "[%s]:%u is duplicated - removing second "
-				      "rs", a, rs->port ? rs->port : vs->port);
+				      "%s is duplicated - removing second rs",
+				      rs_full(vs, rs, full, sizeof(full)));
 		} else {
 			bad += check_port(p, c, vs, rs, rs_method(vs, rs),
 					  "real");

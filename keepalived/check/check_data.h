@@ -400,6 +400,11 @@ void ck_vs_name(const struct ck_virtual_server_conf *vs, char *buf,
 /* "[10.0.0.2]:80" */
 void ck_rs_name(const struct ck_real_server_conf *rs, char *buf,
 		size_t size);
+/* keepalived's full form, with its service's protocol:
+ * "[10.0.0.2]:tcp:80". */
+void ck_rs_name_full(const struct ck_virtual_server_conf *vs,
+		     const struct ck_real_server_conf *rs, char *buf,
+		     size_t size);
 
 /* Writes the configuration back as blocks that parse to equal data. */
 void check_conf_dump(const struct check_conf *c, FILE *out);

@@ -312,3 +312,37 @@ def test_track_file_read_by_the_checker(keepalived_bin, tmp_path):
     said = ours.stdout + ours.stderr
     assert ours.returncode == OK, said
     assert "not supported" not in said
+
+
+DEBIAN_SAMPLES = "/usr/share/doc/keepalived/samples"
+
+
+def lvs_samples():
+    """Debian's LVS-only sample configurations (no VRRP part)."""
+    if not os.path.isdir(DEBIAN_SAMPLES):
+        return []
+    found = []
+    for name in sorted(os.listdir(DEBIAN_SAMPLES)):
+        path = os.path.join(DEBIAN_SAMPLES, name)
+        if not name.startswith("keepalived.conf.") or name.endswith(".gz"):
+            continue
+        with open(path, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        if "virtual_server" in text and not re.search(r"vrrp_|track_",
+                                                      text):
+            found.append(name)
+    return found
+
+
+@pytest.mark.parametrize("name", lvs_samples() or ["none"])
+def test_debian_samples(name, keepalived_bin, keepalived_ref, tmp_path):
+    """keepalived's own LVS samples get the same verdict from ours."""
+    if name == "none":
+        pytest.skip(f"no LVS samples in {DEBIAN_SAMPLES}")
+    path = os.path.join(DEBIAN_SAMPLES, name)
+    ref = config_test(keepalived_ref, path, tmp_path)
+    ours = config_test(keepalived_bin, path, tmp_path)
+    said = ours.stdout + ours.stderr
+    assert ours.returncode == ref.returncode, \
+        f"ours exited {ours.returncode}, Debian's {ref.returncode}\n{said}"
+    check_places(said, path, None)

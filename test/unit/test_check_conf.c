@@ -82,6 +82,15 @@ static const struct bad_case cases[] = {
 	  CFG_WARNING, 5, "sorry_server forwarding used without" },
 	{ "sorry family", VS(" sorry_server fd00::1 80\n"), CFG_ERROR, 5,
 	  "virtual server and sorry server fd00::1" },
+	{ "sorry port", VS(" sorry_server 10.0.0.9 81\n"
+			   " sorry_server_lvs_method DR\n"), CFG_WARNING, 5,
+	  "and sorry server [10.0.0.9]:tcp:81 ports don't match" },
+	{ "rs port", VS_HEAD " real_server 10.0.0.2 81 {\n  lvs_method TUN\n"
+	  " }\n}\n", CFG_WARNING, 5,
+	  "and real server [10.0.0.2]:tcp:81 ports don't match - resetting" },
+	{ "fwmark port", "virtual_server fwmark 1 {\n lvs_sched rr\n"
+	  " lvs_method DR\n" RS_OK "}\n", CFG_WARNING, 4,
+	  "FWM 1, real server [10.0.0.2]:none:80 has port specified" },
 	{ "delay_loop zero", VS(" delay_loop 0\n"), CFG_ERROR, 5,
 	  "delay_loop" },
 	{ "connect_timeout big", VS(" connect_timeout 5000\n"), CFG_ERROR, 5,
@@ -230,8 +239,9 @@ static void test_good_configs(void **state)
 		VS(""),
 		RS(""),
 		"virtual_server 10.0.0.1 {\n protocol TCP\n lvs_sched rr\n"
-		" lvs_method DR\n persistence_timeout\n" RS_OK "}\n",
-		"virtual_server fwmark 1 {\n lvs_sched rr\n lvs_method DR\n"
+		" lvs_method DR\n persistence_timeout\n"
+		" real_server 10.0.0.2 {\n }\n}\n",
+		"virtual_server fwmark 1 {\n lvs_sched rr\n lvs_method NAT\n"
 		RS_OK "}\n",
 		VS(" lvs_sched sh\n sh-port\n sh-fallback\n hashed\n"),
 		VS(" lvs_sched mh\n mh-port\n mh-fallback\n flag-1\n"),

@@ -60,7 +60,7 @@ static const char full_conf[] =
 	"    hysteresis 1\n"
 	"    quorum_up \"/bin/up arg\" nobody nogroup\n"
 	"    quorum_down /bin/down\n"
-	"    sorry_server 192.168.1.99 8080\n"
+	"    sorry_server 192.168.1.99 80\n"
 	"    sorry_server_inhibit\n"
 	"    sorry_server_lvs_method DR\n"
 	"    connect_timeout 7\n"
@@ -153,7 +153,7 @@ static const char full_conf[] =
 	"}\n"
 	"virtual_server fwmark 7 {\n"
 	"    lvs_sched rr\n"
-	"    lvs_method DR\n"
+	"    lvs_method NAT\n"
 	"    real_server fd00::2 80 {\n"
 	"        TCP_CHECK {\n"
 	"        }\n"
@@ -274,7 +274,7 @@ static void test_virtual_server(void **state)
 	assert_null(vs->quorum_down.user);
 	assert_non_null(vs->sorry);
 	assert_ip(&vs->sorry->addr, "192.168.1.99");
-	assert_int_equal(vs->sorry->port, 8080);
+	assert_int_equal(vs->sorry->port, 80);
 	assert_true(vs->sorry_inhibit);
 	assert_int_equal(vs->sorry->method.fwd, CK_FWD_DR);
 	assert_int_equal(vs->defaults.connect_timeout_us, 7 * S_US);
@@ -447,7 +447,7 @@ static void test_defaults(void **state)
 	assert_int_equal(vs->smtp_alert, 0);
 	rs = tc_rs(vs, 0);
 	assert_int_equal(rs->smtp_alert, 1);
-	assert_int_equal(rs->method.fwd, CK_FWD_DR);
+	assert_int_equal(rs->method.fwd, CK_FWD_NAT);
 	ck = tc_ck(rs, 0);
 	assert_int_equal(ck->common.connect_timeout_us, 5 * S_US);
 	assert_int_equal(ck->common.delay_loop_us, 60 * S_US);
@@ -629,6 +629,9 @@ static void test_names(void **state)
 	assert_string_equal(buf, "[192.168.1.2]:81");
 	ck_rs_name(tc_rs(tc_vs(&p, 1), 0), buf, sizeof(buf));
 	assert_string_equal(buf, "[fd00::2]:80");
+	ck_rs_name_full(tc_vs(&p, 0), tc_rs(tc_vs(&p, 0), 0), buf,
+			sizeof(buf));
+	assert_string_equal(buf, "[192.168.1.2]:udp:81");
 	assert_string_equal(ck_type_name(CK_UDP), "UDP_CHECK");
 	assert_string_equal(ck_type_name(CK_TYPE_COUNT), "?");
 	tc_clear(&p);
