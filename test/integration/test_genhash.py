@@ -6,8 +6,6 @@ Every server runs inside a namespace the test made, on its loopback.
 """
 import hashlib
 import os
-import shutil
-import subprocess
 import sys
 
 import pytest
@@ -236,3 +234,20 @@ def test_keepalived_T_runs_genhash(netns, servers, site, tmp_path,
                   "-u", "/index.html"], timeout=30)
     assert res.returncode == 0, res.stderr
     assert res.stdout == md5_of(site / "index.html") + "\n"
+
+
+def test_ipv6(netns, servers, tmp_path, genhash_bin):
+    ns = netns("gh6")
+    control, log = str(tmp_path / "control.json"), tmp_path / "req.log"
+    body = "over IPv6 " + os.urandom(4).hex()
+    hs.write_control(control, body=body)
+    servers.control_server(ns, tmp_path, 8080, control, bind="::1",
+                           log=str(log))
+    res = genhash(ns, genhash_bin, "-s", "::1", "-p", "8080", "-u", "/")
+    assert res.returncode == 0, res.stderr
+    assert res.stdout == hashlib.md5(body.encode()).hexdigest() + "\n"
+    assert "Host: [::1]:8080" in log.read_bytes().decode()
+    if os.access(DEBIAN_GENHASH, os.X_OK):
+        ref = genhash(ns, DEBIAN_GENHASH, "-s", "::1", "-p", "8080",
+                      "-u", "/")
+        assert ref.stdout == res.stdout
