@@ -18,6 +18,7 @@
 #include "netlink_daemon.h"
 #include "vrrp_daemon.h"
 #include "vrrp_data.h"
+#include "vrrp_params.h"
 #include "vrrp_run.h"
 
 /* The VRRP child's own state, hung off child_env.state. */
@@ -101,6 +102,7 @@ static void params_from_conf(const struct vrrp_instance_conf *ic,
 	p->garp_lower_prio_repeat = ic->garp.lower_prio_repeat;
 	p->fsm.down_timer_adverts = gd->down_timer_adverts;
 	p->default_if = gd->default_interface;
+	vrrp_params_tracking(ic, gd, p);
 }
 
 /*

@@ -28,6 +28,7 @@ static void dump_one(const struct vrrp_inst *in, FILE *f)
 	fprintf(f, "   Virtual Router ID = %u\n", in->p.vrid);
 	fprintf(f, "   Version = %u\n", in->p.fsm.version);
 	fprintf(f, "   Priority = %u\n", in->p.fsm.priority);
+	fprintf(f, "   Effective priority = %u\n", in->fsm.conf.priority);
 	fprintf(f, "   Advert interval = %u centiseconds\n",
 		in->p.fsm.adver_int_cs);
 	fprintf(f, "   Master advert interval = %u centiseconds\n",
@@ -99,6 +100,7 @@ void vrrp_run_dump_json(const struct vrrp_run *r, struct json *j)
 		json_uint(j, "vrid", in->p.vrid);
 		json_uint(j, "version", in->p.fsm.version);
 		json_uint(j, "priority", in->p.fsm.priority);
+		json_uint(j, "effective_priority", in->fsm.conf.priority);
 		json_uint(j, "adver_int_cs", in->p.fsm.adver_int_cs);
 		json_begin_array(j, "vips");
 		for (i = 0; i < in->nadv; i++) {
