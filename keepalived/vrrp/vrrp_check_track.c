@@ -119,7 +119,7 @@ static int check_track_script(struct cfg_parser *p, const struct vrrp_conf *vc,
 	if (ic->priority == VRRP_PRIO_OWNER && t->weight) {
 		snprintf(why, sizeof(why), "ignoring tracked script %s with "
 			 "weights due to address_owner", t->name);
-		ignore(p, ic, t, CFG_NOTE, why);
+		ignore(p, ic, t, CFG_WARNING, why);
 	}
 	return 0;
 }
@@ -138,7 +138,7 @@ static int check_track_if(struct cfg_parser *p,
 	if (ic->priority == VRRP_PRIO_OWNER && t->weight) {
 		snprintf(why, sizeof(why), "ignoring %s tracked interface due "
 			 "to address owner", t->name);
-		ignore(p, ic, t, CFG_NOTE, why);
+		ignore(p, ic, t, CFG_WARNING, why);
 		return 0;
 	}
 	if (env->if_flags(t->name, &flags, env->ctx) == 0)

@@ -299,10 +299,10 @@ static void test_bad(void **state)
 	assert_diag(&p, 21, CFG_WARNING, "track script chk not found");
 	assert_diag(&p, 22, CFG_WARNING, "track script empty not found");
 	/* the address owner ignores weights */
-	assert_diag(&p, 23, CFG_NOTE, "ignoring tracked script w with "
+	assert_diag(&p, 23, CFG_WARNING, "ignoring tracked script w with "
 		    "weights due to address_owner");
 	assert_diag(&p, 24, CFG_ERROR, "invalid number 'x'");
-	assert_diag(&p, 27, CFG_NOTE, "ignoring eth1 tracked interface due "
+	assert_diag(&p, 27, CFG_WARNING, "ignoring eth1 tracked interface due "
 		    "to address owner");
 	assert_diag(&p, 28, CFG_ERROR, "tracked interface nosuchif doesn't "
 		    "exist");
