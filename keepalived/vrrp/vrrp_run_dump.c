@@ -43,12 +43,43 @@ static void dump_one(const struct vrrp_inst *in, FILE *f)
 	}
 }
 
+static const char *track_status(enum vrrp_track_status st)
+{
+	return st == VRRP_TRACK_UP ? "GOOD" : st == VRRP_TRACK_DOWN ?
+	       "BAD" : "INIT";
+}
+
+/* The tracked objects, with their weights and current status. */
+static void dump_tracking(const struct vrrp_inst *in, FILE *f)
+{
+	size_t i;
+
+	if (in->p.ntrack_ifs)
+		fprintf(f, "   Tracked interfaces :\n");
+	for (i = 0; i < in->p.ntrack_ifs; i++)
+		fprintf(f, "     %s weight %d%s, %s\n",
+			in->p.track_ifs[i].ifname, in->if_items[i].weight,
+			in->if_items[i].reverse ? " reverse" : "",
+			in->if_items[i].status == VRRP_TRACK_UP ? "UP" :
+			"DOWN");
+	if (in->p.ntrack_scripts)
+		fprintf(f, "   Tracked scripts :\n");
+	for (i = 0; i < in->p.ntrack_scripts; i++)
+		fprintf(f, "     %s weight %d%s, %s\n",
+			in->p.track_scripts[i].script.name,
+			in->script_items[i].weight,
+			in->script_items[i].reverse ? " reverse" : "",
+			track_status(in->script_items[i].status));
+}
+
 void vrrp_run_dump(const struct vrrp_run *r, FILE *f)
 {
 	const struct vrrp_inst *in;
 
-	list_for_each_entry(in, &r->insts, node)
+	list_for_each_entry(in, &r->insts, node) {
 		dump_one(in, f);
+		dump_tracking(in, f);
+	}
 }
 
 /* keepalived's names for the counters, in its order. */
