@@ -8,6 +8,7 @@ import os
 import pathlib
 import pwd
 import shutil
+import signal
 import tempfile
 
 import pytest
@@ -47,8 +48,10 @@ class Script:
         self.pids = path / "pids"
         self.path = path / "chk.sh"
         self.set("0")
+        self.runs = path / "runs"
         self.path.write_text(
             "#!/bin/sh\n"
+            f"echo run >> {self.runs}\n"
             f"s=$(cat {self.ctl})\n"
             'if [ "$s" = hang ]; then\n'
             "    sleep 60 &\n"
@@ -62,6 +65,10 @@ class Script:
         tmp = self.dir / "ctl.new"
         tmp.write_text(what + "\n")
         os.replace(tmp, self.ctl)
+
+    def run_count(self):
+        return len(self.runs.read_text().splitlines()) \
+            if self.runs.exists() else 0
 
     def recorded_pids(self):
         if not self.pids.exists():
@@ -110,7 +117,9 @@ def test_weight_moves_the_master(pair, daemon, keepalived_ref, tmp_path,
     it preempts."""
     a, b = pair
     s = Script(tmp_path)
-    conf = GLOBAL + (
+    dump = tmp_path / "ka.data"
+    glob = GLOBAL.replace("}\n", f"    state_dump_file {dump}\n}}\n", 1)
+    conf = glob + (
         f'vrrp_script chk {{\n    script "{s.path}"\n    interval 1\n'
         "    weight -60\n    rise 2\n    fall 2\n}\n") + instance(
             150, "    track_script {\n        chk\n    }\n")
@@ -126,6 +135,13 @@ def test_weight_moves_the_master(pair, daemon, keepalived_ref, tmp_path,
     d.wait_for_log(r"\(VI_1\) Changing effective priority from 150 to 90",
                    timeout=20, since=mark)
     holder_is(a, b, "b")
+    # the USR1 dump shows the configured and the effective priority
+    d.signal(signal.SIGUSR1)
+    wait_until(lambda: dump.exists() and "Effective priority = 90" in
+               dump.read_text(), 20, what="the data dump")
+    text = dump.read_text()
+    assert "Priority = 150" in text
+    assert "chk weight -60, BAD" in text
 
     mark = d.mark()
     s.set("0")
@@ -161,6 +177,18 @@ def test_weight_zero_means_fault(pair, daemon, keepalived_ref, tmp_path):
     s.set("0")
     d.wait_for_log(r"\(VI_1\) Entering BACKUP STATE", timeout=20, since=mark)
     holder_is(a, b, "a")
+
+    # a reload that changes nothing keeps the instance and the script's
+    # runs and state: no new transition, no new first result
+    mark = d.mark()
+    d.signal(signal.SIGHUP)
+    d.wait_for_log("Configuration reloaded", timeout=20, since=mark)
+    runs = s.run_count()
+    wait_until(lambda: s.run_count() >= runs + 3, 20,
+               what="three more runs of the script")
+    after = d.log()[mark:]
+    assert "Entering" not in after and "VRRP_Script" not in after, after
+    assert has_vip(a)
 
 
 def test_hung_script_is_killed(pair, daemon, tmp_path):
