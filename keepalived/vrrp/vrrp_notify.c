@@ -60,7 +60,8 @@ void vrrp_notifier_free(struct vrrp_notifier **np)
 	mem_free(np);
 }
 
-static void on_script_exit(struct event_loop *loop, const struct event_info *info)
+static void on_script_exit(struct event_loop *loop,
+			   const struct event_info *info)
 {
 	struct running *r = info->arg;
 

@@ -117,13 +117,12 @@ static void refresh_items(struct vrrp_inst *in)
 		in->script_items[i].status = in->scripts[i] ?
 			vrrp_script_status(in->scripts[i]) : VRRP_TRACK_DOWN;
 	for (i = 0; i < in->p.ntrack_ifs; i++) {
-		enum vrrp_track_status st = if_status(in,
-						      in->p.track_ifs[i].ifname);
+		const char *name = in->p.track_ifs[i].ifname;
+		enum vrrp_track_status st = if_status(in, name);
 
 		if (st != in->if_items[i].status && in->started)
 			log_info("(%s) tracked interface %s is %s", in->p.name,
-				 in->p.track_ifs[i].ifname,
-				 st == VRRP_TRACK_UP ? "up" : "down");
+				 name, st == VRRP_TRACK_UP ? "up" : "down");
 		in->if_items[i].status = st;
 	}
 }
