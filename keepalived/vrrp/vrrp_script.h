@@ -5,7 +5,14 @@
  * the instances that track it subscribe to.
  *
  * Two parts: the status machine (pure, struct vrrp_script_state) and
- * the runner on the event loop (struct vrrp_script).
+ * the runners on the event loop (struct vrrp_script, in a
+ * struct vrrp_script_set).
+ *
+ * A run is one child process leading its own process group, with its
+ * output to /dev/null. At its time-out it counts as a failure at once,
+ * and the group gets SIGTERM, then SIGKILL a second later if the leader
+ * is still there (and SIGKILL again, for stragglers, once it has gone).
+ * While a run lasts, later intervals are skipped, not queued.
  */
 #ifndef KA_VRRP_SCRIPT_H
 #define KA_VRRP_SCRIPT_H
@@ -37,7 +44,7 @@ bool vrrp_script_state_feed(struct vrrp_script_state *st, bool success);
 
 #define VRRP_SCRIPT_NAME_MAX 64
 
-/* How to run a script; copied by vrrp_script_new(). */
+/* How to run a script; copied (cmd too) by vrrp_script_set_join(). */
 struct vrrp_script_params {
 	char name[VRRP_SCRIPT_NAME_MAX];
 	const char *cmd;		/* the command line, split as keepalived
@@ -80,9 +87,10 @@ void vrrp_script_set_free(struct vrrp_script_set **set);
 
 /*
  * The runner of a script with exactly these parameters (a reload that
- * changed a script gets a new runner), started now if new, with (cb,
- * ctx) subscribed to its status changes. NULL, logged, if the command
- * line cannot be split or the script cannot be started.
+ * changed a script gets a new runner), with (cb, ctx) subscribed to its
+ * status changes. A new runner makes its first run on the loop's next
+ * pass, never from inside this call. NULL, logged, if the command line
+ * cannot be split. A run that cannot be started counts as a failure.
  */
 struct vrrp_script *vrrp_script_set_join(struct vrrp_script_set *set,
 					 const struct vrrp_script_params *p,
