@@ -189,7 +189,7 @@ static void test_hung_script_is_killed(void **state)
 	event_loop_run_once(f->loop, false);
 	leader = vrrp_script_pid(s);
 	assert_int_not_equal(leader, 0);
-	for (i = 0; i < 500 && !child; i++) {
+	for (i = 0; i < 3000 && !child; i++) {
 		usleep(10000);
 		child = read_pid(path);
 	}
@@ -205,7 +205,7 @@ static void test_hung_script_is_killed(void **state)
 	assert_int_equal(f->last, VRRP_TRACK_DOWN);
 	finish_run(f, s);
 	assert_false(alive(leader));
-	for (i = 0; i < 500 && alive(child); i++)
+	for (i = 0; i < 3000 && alive(child); i++)
 		usleep(10000);
 	assert_false(alive(child));
 	vrrp_script_set_leave(f->set, &s, on_change, f);
