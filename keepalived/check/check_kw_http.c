@@ -231,6 +231,19 @@ CK_KW(ck_kw_fast_recovery)
 	return 0;
 }
 
+/* Not in keepalived 2.2.7, which calls it unknown; later versions have
+ * it, and a checker that can tell a clean TLS close from a cut one is
+ * worth the one keyword more. */
+CK_KW(ck_kw_tls_compliant)
+{
+	bool on;
+
+	if (ck_kw_bool(p, w, &on) < 0)
+		return -EINVAL;
+	HTTP(obj)->tls_compliant = on;
+	return 0;
+}
+
 CK_KW(ck_kw_enable_sni)
 {
 	bool on;

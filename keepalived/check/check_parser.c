@@ -73,6 +73,7 @@ static const struct cfg_block url_block = {
 	KW("http_protocol", ck_kw_http_protocol), \
 	KW("virtualhost", ck_kw_virtualhost), \
 	KW("fast_recovery", ck_kw_fast_recovery), \
+	KW("tls_compliant", ck_kw_tls_compliant), \
 	BLOCK("url", &url_block)
 
 static const struct cfg_keyword http_keywords[] = { HTTP_KEYWORDS, END };

@@ -187,6 +187,8 @@ static void print_http(FILE *out, const struct ck_checker_conf *ck)
 	print_kw_word(out, I3, "virtualhost", h->virtualhost);
 	if (h->fast_recovery)
 		fputs(I3 "fast_recovery\n", out);
+	if (h->tls_compliant)
+		fputs(I3 "tls_compliant\n", out);
 	if (h->enable_sni && ck->type == CK_SSL)
 		fputs(I3 "enable_sni\n", out);
 	list_for_each_entry(u, &h->urls, node)

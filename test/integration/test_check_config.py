@@ -139,8 +139,6 @@ CORPUS = {
                                 " sorry_server 10.0.0.9 80\n"
                                 " sorry_server_inhibit on\n inhibit_on_failure"
                                 " x\n alpha x\n"), OK, None),
-    "tls_compliant": (rs("  HTTP_GET {\n   tls_compliant\n   url {\n"
-                         "    path /\n   }\n  }\n"), ERR, 7),
     "ip_family_conflict": (vs(" ip_family inet6\n"), ERR, 5),
     "persistence_engine_long": (vs(" persistence_engine " + "a" * 40 + "\n"),
                                 ERR, 5),

@@ -157,7 +157,11 @@ def test_dumps(keepalived_bin, ns, daemon, tmp_path):
     assert v["vrrp_instances"][0]["vrid"] == 51
     assert v["vrrp_instances"][0]["state"] in ("BACKUP", "MASTER", "FAULT")
     assert v["vrrp_sync_groups"] == []
-    assert c["virtual_servers"] == []
+    assert [vs["name"] for vs in c["virtual_servers"]] == \
+        ["[192.0.2.10]:tcp:80"]
+    rs = c["virtual_servers"][0]["real_servers"]
+    assert [r["name"] for r in rs] == ["[192.0.2.11]:tcp:80"]
+    assert [k["type"] for k in rs[0]["checkers"]] == ["TCP_CHECK"]
     assert v["stats"]["watchdog_hellos"] >= 0
     # STATS_CLEAR: after a reload the counter shows 1, then is cleared.
     d.signal(signal.SIGHUP)

@@ -168,9 +168,6 @@ static const struct bad_case cases[] = {
 	  "unknown query type 'FOO'" },
 	{ "dns label", RS("  DNS_CHECK {\n   name a..b\n  }\n"), CFG_WARNING,
 	  7, "empty label" },
-	{ "tls_compliant", RS("  HTTP_GET {\n   tls_compliant\n   url {\n"
-			      "    path /\n   }\n  }\n"), CFG_WARNING, 7,
-	  "tls_compliant" },
 	{ "ip_family conflict", VS(" ip_family inet6\n"), CFG_ERROR, 5,
 	  "family inet6 conflicts" },
 	{ "misc unknown user", RS("  MISC_CHECK {\n   misc_path /usr/x\n"
