@@ -32,3 +32,11 @@ keepalived_core_libcore_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check
 keepalived_core_libcore_san_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check
 KA_CORE_LIBS += $(PCRE2_LIBS)
 KA_CORE_SAN_LIBS += $(PCRE2_LIBS)
+
+# ---- MISC_CHECK, FILE_CHECK, PING_CHECK, UDP_CHECK: their pure helpers
+# (ICMP echo codec, UDP reply matching, track file numbers, script exit
+# statuses), unit-tested through libcheck_san.a (test/unit/ckmisc.mk).
+KACHECK_SOURCES += keepalived/check/icmp_echo.c keepalived/check/icmp_echo.h \
+	keepalived/check/udp_match.c keepalived/check/udp_match.h \
+	keepalived/check/track_file_read.c keepalived/check/track_file_read.h \
+	keepalived/check/misc_status.c keepalived/check/misc_status.h

@@ -7,4 +7,5 @@ include test/unit/parser.mk
 include test/unit/core.mk
 include test/unit/vrrp.mk
 include test/unit/netlink.mk
+include test/unit/ckmisc.mk
 endif
