@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -51,6 +52,29 @@ int track_file_read(const char *path, long *value)
 	if (n < 0)
 		return err == EAGAIN ? track_file_parse("", 0, value) : -err;
 	return track_file_parse(buf, (size_t)n, value);
+}
+
+int track_file_init(const struct ck_track_file *tf)
+{
+	char buf[32];
+	int fd, len, flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOCTTY;
+	ssize_t n;
+
+	if (!tf->init_file || !tf->path)
+		return 0;
+	flags |= tf->init_overwrite ? O_TRUNC : O_EXCL;
+	fd = open(tf->path, flags, 0644);
+	if (fd < 0)
+		return errno == EEXIST ? 0 : -errno;
+	len = snprintf(buf, sizeof(buf), "%ld\n", tf->init_value);
+	n = write(fd, buf, (size_t)len);
+	if (n != len) {
+		int err = n < 0 ? errno : EIO;
+
+		close(fd);
+		return -err;
+	}
+	return close(fd) < 0 ? -errno : 0;
 }
 
 void track_file_outcome(const struct ck_file *f, long value,

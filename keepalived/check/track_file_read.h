@@ -38,6 +38,14 @@ int track_file_parse(const char *text, size_t len, long *value);
  */
 int track_file_read(const char *path, long *value);
 
+/*
+ * init_file: writes tf->init_value to tf->path, if the file does not
+ * exist or with init_overwrite. For whoever starts the checks (once, at
+ * start-up). Returns 0 (also when nothing had to be done or init_file is
+ * not set), or the negative errno of open() or write().
+ */
+int track_file_init(const struct ck_track_file *tf);
+
 /* What a value means for one FILE_CHECK. */
 struct track_file_outcome {
 	bool ok;		/* the check succeeds */

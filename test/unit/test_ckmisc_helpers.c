@@ -156,6 +156,40 @@ static void test_track_read(void **state)
 	rmdir(dir);
 }
 
+static void test_track_init(void **state)
+{
+	char dir[] = "/tmp/test_ckmisc_XXXXXX";
+	struct ck_track_file tf = { .init_value = -7 };
+	char path[64];
+	long v = 0;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/val", dir);
+	tf.path = path;
+	/* Without init_file nothing is written. */
+	assert_int_equal(track_file_init(&tf), 0);
+	assert_int_equal(access(path, F_OK), -1);
+	tf.init_file = true;
+	assert_int_equal(track_file_init(&tf), 0);
+	assert_int_equal(track_file_read(path, &v), 0);
+	assert_int_equal(v, -7);
+	/* An existing file is kept, unless overwrite. */
+	write_file(path, "3\n");
+	assert_int_equal(track_file_init(&tf), 0);
+	assert_int_equal(track_file_read(path, &v), 0);
+	assert_int_equal(v, 3);
+	tf.init_overwrite = true;
+	assert_int_equal(track_file_init(&tf), 0);
+	assert_int_equal(track_file_read(path, &v), 0);
+	assert_int_equal(v, -7);
+	snprintf(path, sizeof(path), "%s/no/val", dir);
+	assert_int_equal(track_file_init(&tf), -ENOENT);
+	snprintf(path, sizeof(path), "%s/val", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
 static void outcome(long value, long weight, bool reverse, bool dynamic,
 		    struct track_file_outcome *o)
 {
@@ -417,6 +451,7 @@ int main(void)
 		cmocka_unit_test(test_misc_dynamic),
 		cmocka_unit_test(test_track_parse),
 		cmocka_unit_test(test_track_read),
+		cmocka_unit_test(test_track_init),
 		cmocka_unit_test(test_track_outcome),
 		cmocka_unit_test(test_icmp_build4),
 		cmocka_unit_test(test_icmp_build6),
