@@ -34,6 +34,7 @@
 struct ping_attempt {
 	int fd;
 	struct event *io_ev;
+	int err;		/* the network refused at once */
 	uint64_t deadline_us;
 	struct icmp_echo_rx rx;
 	uint16_t id, seq;
@@ -197,6 +198,24 @@ static void ping_write_cb(struct event_loop *loop,
 	ping_wait_reply(loop, ck);
 }
 
+/* Errors of the path to the server, which connect() on a datagram
+ * socket can give at once: a failed check, not a failure to start one. */
+static bool path_error(int err)
+{
+	return err == -ENETUNREACH || err == -EHOSTUNREACH ||
+	       err == -ENETDOWN || err == -ECONNREFUSED;
+}
+
+static void ping_error_cb(struct event_loop *loop,
+			const struct event_info *info)
+{
+	struct checker *ck = info->arg;
+	struct ping_attempt *a = ck->priv;
+
+	(void)loop;
+	ping_finish(ck, false, strerror(-a->err));
+}
+
 static int ping_start(struct checker *ck)
 {
 	struct ping_attempt *a = mem_new(struct ping_attempt);
@@ -206,6 +225,15 @@ static int ping_start(struct checker *ck)
 	int r;
 
 	a->fd = ping_socket(ck, &a->rx);
+	if (a->fd < 0 && path_error(a->fd)) {
+		a->err = a->fd;
+		ck->priv = a;
+		r = event_add_queued(ck->env->loop, &a->io_ev, ping_error_cb,
+				     ck, 0);
+		if (r < 0)
+			ping_free(ck);
+		return r;
+	}
 	if (a->fd < 0) {
 		r = a->fd;
 		mem_free(&a);

@@ -26,6 +26,7 @@
 struct udp_attempt {
 	int fd;
 	struct event *io_ev;
+	int err;		/* the network refused at once */
 	uint64_t deadline_us;
 	uint8_t *buf;		/* the start of a reply: as much as the
 				 * require_reply pattern covers */
@@ -156,6 +157,24 @@ static void udp_write_cb(struct event_loop *loop,
 	udp_wait(loop, ck);
 }
 
+/* Errors of the path to the server, which connect() on a datagram
+ * socket can give at once: a failed check, not a failure to start one. */
+static bool path_error(int err)
+{
+	return err == -ENETUNREACH || err == -EHOSTUNREACH ||
+	       err == -ENETDOWN || err == -ECONNREFUSED;
+}
+
+static void udp_error_cb(struct event_loop *loop,
+			const struct event_info *info)
+{
+	struct checker *ck = info->arg;
+	struct udp_attempt *a = ck->priv;
+
+	(void)loop;
+	udp_finish(ck, false, strerror(-a->err));
+}
+
 static int udp_start(struct checker *ck)
 {
 	struct udp_attempt *a = mem_new(struct udp_attempt);
@@ -165,6 +184,15 @@ static int udp_start(struct checker *ck)
 	int r;
 
 	a->fd = ck_sock_connect(ck, SOCK_DGRAM, IPPROTO_UDP, &in_progress);
+	if (a->fd < 0 && path_error(a->fd)) {
+		a->err = a->fd;
+		ck->priv = a;
+		r = event_add_queued(ck->env->loop, &a->io_ev, udp_error_cb,
+				     ck, 0);
+		if (r < 0)
+			udp_free(ck);
+		return r;
+	}
 	if (a->fd < 0) {
 		r = a->fd;
 		mem_free(&a);
