@@ -33,6 +33,45 @@ keepalived_core_libcore_san_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check
 KA_CORE_LIBS += $(PCRE2_LIBS)
 KA_CORE_SAN_LIBS += $(PCRE2_LIBS)
 
+# ---- wip-ckrun: the framework at run time (check_run*.c) ----
+KACHECK_SOURCES += keepalived/check/check_run.h \
+	keepalived/check/check_run_internal.h \
+	keepalived/check/check_run.c keepalived/check/check_run_fsm.c \
+	keepalived/check/check_run_rs.c keepalived/check/check_run_vs.c \
+	keepalived/check/check_run_notify.c keepalived/check/check_run_dump.c
+
+# ---- IPVS above the kernel (wip-ckipvs): the table in memory and its
+# "ipvsadm -Ln" printout, the recording backend, choosing the backend,
+# and the configuration-to-IPVS mapping.
+KACHECK_SOURCES += keepalived/check/ipvs_table.c keepalived/check/ipvs_table.h \
+	keepalived/check/ipvs_record.c \
+	keepalived/check/ipvs_backend.c keepalived/check/ipvs_open.h \
+	keepalived/check/check_ipvs.c
+
+# ---- The LVS configuration (wip-ckparse): keyword tables and handlers,
+# the objects' allocation, completion, equality and printout, and the
+# validation pass.
+KACHECK_SOURCES += keepalived/check/check_alloc.h \
+	keepalived/check/check_data.c \
+	keepalived/check/check_data_complete.c \
+	keepalived/check/check_data_equal.c \
+	keepalived/check/check_print.c \
+	keepalived/check/check_print_name.c \
+	keepalived/check/check_kw.h \
+	keepalived/check/check_kw_util.c \
+	keepalived/check/check_kw_common.c \
+	keepalived/check/check_kw_vs.c \
+	keepalived/check/check_kw_rs.c \
+	keepalived/check/check_kw_checker.c \
+	keepalived/check/check_kw_http.c \
+	keepalived/check/check_kw_misc.c \
+	keepalived/check/check_kw_udp.c \
+	keepalived/check/check_kw_top.c \
+	keepalived/check/check_conf_check.c \
+	keepalived/check/check_conf_checker.c \
+	keepalived/check/check_conf_script.c \
+	keepalived/check/check_conf_check.h
+
 # ---- MISC_CHECK, FILE_CHECK, PING_CHECK, UDP_CHECK: their pure helpers
 # (ICMP echo codec, UDP reply matching, track file numbers, script exit
 # statuses), unit-tested through libcheck_san.a (test/unit/ckmisc.mk).

@@ -9,11 +9,14 @@
 
 #include "check_daemon.h"
 #include "core_run.h"
+#include "ipvs_open.h"
+#include "log.h"
 #include "memory.h"
 #include "netlink_daemon.h"
 
 struct check_child {
 	struct netlink_daemon *nl;
+	struct ipvs_backend *ipvs;
 };
 
 static int start(struct child_env *env, struct ka_conf *c)
@@ -21,8 +24,18 @@ static int start(struct child_env *env, struct ka_conf *c)
 	const struct global_data *gd = c->global;
 	struct netlink_daemon_opts no;
 	struct check_child *k = mem_new(struct check_child);
+	char why[256];
 
 	env->state = k;
+	/* Without IPVS there is nothing the checks could act on. */
+	if (ipvs_backend_open(env->opts->ipvs_record, &k->ipvs, why,
+			      sizeof(why)) < 0) {
+		log_warnx("Cannot run the health checks: %s", why);
+		return CORE_RUN_EXIT_NO_IPVS;
+	}
+	if (env->opts->ipvs_record)
+		log_info("IPVS: recording the table in %s",
+			 env->opts->ipvs_record);
 	netlink_daemon_opts_init(&no, &gd->lvs_netlink_cmd,
 				 &gd->lvs_netlink_monitor,
 				 env->opts->address_monitoring);
@@ -38,6 +51,7 @@ static void stop(struct child_env *env, struct ka_conf *c)
 	if (!k)
 		return;
 	netlink_daemon_stop(&k->nl);
+	ipvs_backend_free(&k->ipvs);
 	mem_free(&env->state);
 }
 

@@ -192,6 +192,8 @@ enum ck_dns_type {
 	CK_DNS_MX = 15,
 	CK_DNS_TXT = 16,
 	CK_DNS_AAAA = 28,
+	CK_DNS_RRSIG = 46,
+	CK_DNS_DNSKEY = 48,
 };
 
 struct ck_dns {

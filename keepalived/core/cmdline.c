@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
+#include <unistd.h>
 
 #include "cmdline.h"
 #include "cmdline_scan.h"
@@ -62,6 +63,7 @@ static const struct poptOption cmdline_table[] = {
 	LOPT("debug", CMDLINE_OPT_DEBUG, OPTSTR, NULL, NULL),
 	LOPT("perf", CMDLINE_OPT_PERF, OPTSTR, NULL, NULL),
 	LOPT("no-mem-check", CMDLINE_OPT_NO_MEM_CHECK, NONE, NULL, NULL),
+	LOPT("ipvs-record", CMDLINE_OPT_IPVS_RECORD, STR, NULL, NULL),
 	OPT("version", 'v', NONE, NULL, NULL),
 	OPT("help", 'h', NONE, NULL, NULL),
 	POPT_TABLEEND
@@ -107,10 +109,40 @@ static int parse_umask(const char *s, mode_t *out)
 	return 0;
 }
 
+/* The children run with "/" as their directory once the parent has
+ * detached, so a relative FILE is made absolute here, where it was
+ * meant. */
+static int set_abs_path(char **dst, const char *val, const char *opt,
+			char **err)
+{
+	char *cwd;
+
+	if (!val || !*val) {
+		*err = mem_asprintf("Missing file name for %s", opt);
+		return -EINVAL;
+	}
+	if (val[0] == '/') {
+		set_str(dst, val);
+		return 0;
+	}
+	cwd = getcwd(NULL, 0);
+	if (!cwd) {
+		*err = mem_asprintf("Cannot make %s's file '%s' absolute: %s",
+				    opt, val, strerror(errno));
+		return -EINVAL;
+	}
+	mem_free(dst);
+	*dst = mem_asprintf("%s%s%s", cwd, cwd[1] ? "/" : "", val);
+	free(cwd);
+	return 0;
+}
+
 static int opt_value(struct ka_options *o, int val, const char *arg,
 		     char **err)
 {
 	switch (val) {
+	case CMDLINE_OPT_IPVS_RECORD:
+		return set_abs_path(&o->ipvs_record, arg, "--ipvs-record", err);
 	case 'S':
 		if (log_facility_parse(arg, &o->log_facility) < 0) {
 			*err = mem_asprintf("Invalid log facility '%s'", arg);
@@ -335,7 +367,7 @@ void ka_options_clear(struct ka_options *o)
 		&o->checkers_pid_file, &o->bfd_pid_file,
 		&o->snmp_agent_socket, &o->namespace, &o->core_dump_pattern,
 		&o->config_id, &o->signum, &o->config_test_log, &o->debug,
-		&o->perf, &o->unexpected,
+		&o->perf, &o->unexpected, &o->ipvs_record,
 	};
 	size_t i;
 	int j;

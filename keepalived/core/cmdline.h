@@ -79,6 +79,8 @@ struct ka_options {
 	bool perf_set;
 	char *perf;			/* --perf[=all|run|end] */
 	bool no_mem_check;		/* --no-mem-check */
+	char *ipvs_record;		/* --ipvs-record=FILE: absolute path;
+					 * NULL: the kernel's IPVS */
 
 	/* Words that are not options, joined with spaces; NULL if none. */
 	char *unexpected;

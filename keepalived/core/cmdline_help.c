@@ -66,6 +66,8 @@ static const struct help_line help_lines[] = {
 	{ "    --perf[={all|run|end}]", "Record perf data of the VRRP "
 	  "process" },
 	{ "    --no-mem-check", "Disable the memory allocation checks" },
+	{ "    --ipvs-record=FILE", "Do not program the kernel's IPVS: keep "
+	  "the table in\nFILE, in the layout of 'ipvsadm -Ln'" },
 	{ "-v, --version", "Print the version and exit" },
 	{ "-h, --help", "Print this help and exit" },
 };

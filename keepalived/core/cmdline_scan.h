@@ -23,6 +23,7 @@ enum cmdline_long_val {
 	CMDLINE_OPT_DEBUG,
 	CMDLINE_OPT_PERF,
 	CMDLINE_OPT_NO_MEM_CHECK,
+	CMDLINE_OPT_IPVS_RECORD,
 };
 
 struct cmdline_bare {

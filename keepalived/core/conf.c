@@ -6,6 +6,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include "check_conf_check.h"
+#include "check_data.h"
 #include "check_parser.h"
 #include "conf.h"
 #include "global_parser.h"
@@ -15,10 +17,11 @@
 #include "vrrp_data.h"
 #include "vrrp_parser.h"
 
+/* The checker's tables come before VRRP's: the first registration of a
+ * shared keyword (track_file) is the one that reads it. */
 static struct cfg_parser *new_parser(const struct conf_load_opts *o,
-				     struct global_data *gd,
-				     struct static_data *sd,
-				     struct vrrp_conf *vc)
+				     struct ka_conf *c,
+				     struct check_parse_root *root)
 {
 	struct cfg_parser_opts po = {
 		.config_id = o->config_id,
@@ -30,10 +33,10 @@ static struct cfg_parser *new_parser(const struct conf_load_opts *o,
 
 	if (!p)
 		return NULL;
-	if (global_parser_register(p, gd) < 0 ||
-	    vrrp_parser_register(p, vc) < 0 ||
-	    check_parser_register(p, gd) < 0 ||
-	    static_parser_register(p, sd) < 0)
+	if (global_parser_register(p, c->global) < 0 ||
+	    check_parser_register(p, root) < 0 ||
+	    vrrp_parser_register(p, c->vrrp) < 0 ||
+	    static_parser_register(p, c->statics) < 0)
 		cfg_parser_free(&p);
 	return p;
 }
@@ -68,19 +71,27 @@ static void check(struct cfg_parser *p, struct ka_conf *c,
 	vrrp_check(p, c->vrrp, c->global, o->vrrp_env ? o->vrrp_env : &vsys);
 	/* The parent starts the VRRP child when there are instances. */
 	c->global->vrrp_instances = (unsigned)vrrp_conf_count(c->vrrp);
+	check_conf_check(p, c->check, c->global, o->env ? o->env : &sys);
+	check_conf_complete(c->check, c->global);
+	/* ... and the checker child when there are virtual servers. */
+	c->global->virtual_servers = (unsigned)check_conf_count_vs(c->check);
 }
 
 static int load(parse_fn *parse, const char *a, const char *b,
 		const struct conf_load_opts *o, struct ka_conf **out)
 {
 	struct ka_conf *c = mem_new(struct ka_conf);
+	struct check_parse_root root;
 	struct cfg_parser *p;
 	int r = -ENOMEM;
 
 	c->global = global_data_new();
 	c->statics = static_data_new();
 	c->vrrp = vrrp_conf_new();
-	p = new_parser(o, c->global, c->statics, c->vrrp);
+	c->check = check_conf_new();
+	root.conf = c->check;
+	root.gd = c->global;
+	p = new_parser(o, c, &root);
 	if (p)
 		r = parse(p, a, b);
 	if (r < 0) {
@@ -114,5 +125,6 @@ void conf_free(struct ka_conf **c)
 	global_data_free(&(*c)->global);
 	static_data_free(&(*c)->statics);
 	vrrp_conf_free(&(*c)->vrrp);
+	check_conf_free(&(*c)->check);
 	mem_free(c);
 }

@@ -14,12 +14,14 @@
 #include "static_data.h"
 
 struct vrrp_conf;		/* vrrp_data.h */
+struct check_conf;		/* check_data.h */
 struct vrrp_check_env;		/* vrrp_check.h */
 
 struct ka_conf {
 	struct global_data *global;
 	struct static_data *statics;	/* static_ipaddress/routes/rules */
 	struct vrrp_conf *vrrp;		/* vrrp_instance blocks */
+	struct check_conf *check;	/* virtual servers, completed */
 	enum cfg_severity worst;	/* of the parse and the checks */
 };
 

@@ -18,6 +18,9 @@
 #define CORE_RUN_EXIT_CHILD	2
 #define CORE_RUN_EXIT_FATAL	3
 #define CORE_RUN_EXIT_CONFIG	6
+/* The checker child cannot run on this system (no IPVS backend it could
+ * use): the parent must not restart it, since nothing will change. */
+#define CORE_RUN_EXIT_NO_IPVS	7
 
 /* Returns the process's exit status. argv is logged at start and used to
  * start the children. */

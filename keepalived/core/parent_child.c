@@ -265,6 +265,29 @@ static void respawn(struct parent_child *pc)
 	}
 }
 
+/* A child that will never run here is dropped; the daemon goes on with
+ * the other one, or stops if there is none. A reload that still wants it
+ * starts it once more. */
+static void drop_for_good(struct parent_child *pc)
+{
+	struct parent *p = pc->parent;
+	size_t i;
+
+	log_warnx("The %s child cannot run on this system: not restarting "
+		  "it", pc->name);
+	pc->wanted = false;
+	for (i = 0; i < PARENT_N_CHILDREN; i++) {
+		const struct parent_child *o = &p->children[i];
+
+		if (o->wanted && (o->pid > 0 || o->ev_restart)) {
+			parent_check_ready(p);
+			return;
+		}
+	}
+	log_warnx("No child process left: stopping");
+	parent_stop(p, CORE_RUN_EXIT_CHILD);
+}
+
 static void on_exit_event(struct event_loop *loop,
 			  const struct event_info *info)
 {
@@ -286,6 +309,10 @@ static void on_exit_event(struct event_loop *loop,
 	}
 	log_warnx("%s child (pid %ld) %s", pc->name, (long)pc->pid, how);
 	pc->pid = 0;
+	if (parent_exit_is_final(info->wait_status)) {
+		drop_for_good(pc);
+		return;
+	}
 	if (p->opts->dont_respawn) {
 		log_warnx("Not respawning the %s child (-R): stopping",
 			  pc->name);

@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <sys/wait.h>
 
+#include "core_run.h"
 #include "parent_policy.h"
 #include "strutil.h"
 
@@ -91,4 +93,10 @@ bool parent_conf_startable(enum cfg_severity worst)
 bool parent_conf_reloadable(enum cfg_severity worst)
 {
 	return worst < CFG_ERROR;
+}
+
+bool parent_exit_is_final(int wait_status)
+{
+	return WIFEXITED(wait_status) &&
+	       WEXITSTATUS(wait_status) == CORE_RUN_EXIT_NO_IPVS;
 }

@@ -67,6 +67,9 @@ enum parent_respawn parent_respawn_decide(const struct parent_tuning *t,
  * warnings; values that cannot be used are errors.
  */
 bool parent_conf_startable(enum cfg_severity worst);
+/* Whether a child that ended with this wait status must not be restarted
+ * (it exited with CORE_RUN_EXIT_NO_IPVS: it cannot run here at all). */
+bool parent_exit_is_final(int wait_status);
 bool parent_conf_reloadable(enum cfg_severity worst);
 
 #endif

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "cmdline.h"
@@ -220,6 +221,34 @@ static void test_bad_values(void **state)
 	expect_error("Missing parameter", "-f", NULL);
 }
 
+/* --ipvs-record: absolute as given, relative from where we started
+ * (the children run in "/"). */
+static void test_ipvs_record(void **state)
+{
+	struct ka_options o;
+	char *cwd = getcwd(NULL, 0), *want;
+
+	(void)state;
+	assert_non_null(cwd);
+	ok(&o, NULL);
+	assert_null(o.ipvs_record);
+	ka_options_clear(&o);
+	ok(&o, "--ipvs-record=/run/ipvs.txt", NULL);
+	assert_string_equal(o.ipvs_record, "/run/ipvs.txt");
+	ka_options_clear(&o);
+	ok(&o, "--ipvs-record", "table.txt", NULL);
+	want = mem_asprintf("%s%stable.txt", cwd, cwd[1] ? "/" : "");
+	assert_string_equal(o.ipvs_record, want);
+	assert_null(o.unexpected);
+	mem_free(&want);
+	ka_options_clear(&o);
+	assert_null(o.ipvs_record);
+	free(cwd);
+	expect_error("Missing file name for --ipvs-record",
+		     "--ipvs-record=", NULL);
+	expect_error("Missing parameter", "--ipvs-record", NULL);
+}
+
 static void test_actions(void **state)
 {
 	struct ka_options o;
@@ -360,7 +389,8 @@ static void test_usage_lists_every_option(void **state)
 		"--snmp-agent-socket", "--namespace", "--core-dump",
 		"--core-dump-pattern", "--all-config", "--config-id",
 		"--signum", "--config-test", "--debug", "--perf",
-		"--no-mem-check", "--version", "--help", NULL
+		"--no-mem-check", "--ipvs-record", "--version", "--help",
+		NULL
 	};
 	char *text = NULL;
 	size_t len = 0, i;
@@ -404,6 +434,7 @@ int main(void)
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_facility_and_umask),
 		cmocka_unit_test(test_bad_values),
+		cmocka_unit_test(test_ipvs_record),
 		cmocka_unit_test(test_actions),
 		cmocka_unit_test(test_config_test_value),
 		cmocka_unit_test(test_optional_value_not_stolen),

@@ -159,7 +159,7 @@ static void test_unsupported_blocks(void **state)
 	assert_null(strstr(log, "Unknown keyword"));
 	assert_non_null(strstr(log, "vrrp_script"));
 	assert_non_null(strstr(log, "vrrp_sync_group"));
-	assert_non_null(strstr(log, "virtual_server"));
+	assert_non_null(strstr(log, "bfd_instance"));
 	assert_non_null(strstr(log, "not supported"));
 	/* Skipped as blocks: nothing inside them is reported. */
 	assert_null(strstr(log, "real_server"));

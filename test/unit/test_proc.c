@@ -131,6 +131,19 @@ static void test_conf_verdicts(void **state)
 	assert_false(parent_conf_reloadable(CFG_FATAL));
 }
 
+/* Only a child that says it cannot run here is left stopped. Wait
+ * statuses are built as the kernel encodes them (status << 8, or the
+ * signal number). */
+static void test_exit_final(void **state)
+{
+	(void)state;
+	assert_true(parent_exit_is_final(CORE_RUN_EXIT_NO_IPVS << 8));
+	assert_false(parent_exit_is_final(0));
+	assert_false(parent_exit_is_final(CORE_RUN_EXIT_FATAL << 8));
+	assert_false(parent_exit_is_final(CHILD_EXIT_CONFIG << 8));
+	assert_false(parent_exit_is_final(CORE_RUN_EXIT_NO_IPVS));
+}
+
 static void test_child_env(void **state)
 {
 	struct child_start s = { CHILD_CHECKER, 5, 1234, 7 }, out;
@@ -273,6 +286,7 @@ int main(void)
 		cmocka_unit_test(test_backoff_cap),
 		cmocka_unit_test(test_tuning_env),
 		cmocka_unit_test(test_conf_verdicts),
+		cmocka_unit_test(test_exit_final),
 		cmocka_unit_test(test_child_env),
 		cmocka_unit_test(test_notify_addr),
 		cmocka_unit_test(test_texts),

@@ -1,0 +1,437 @@
+/*
+ * check_run_vs.c: a virtual server at run time: its IPVS services, its
+ * quorum (the weight of its up real servers against quorum, with
+ * hysteresis), its sorry server, and the one place that turns real
+ * server states into IPVS destination commands (ck_vs_sync()).
+ *
+ * What IPVS holds is remembered per server (in_ipvs, ipvs_weight), so a
+ * sync only issues the commands that change something: a reload that
+ * changes nothing issues none.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check_ipvs.h"
+#include "check_run_internal.h"
+#include "log.h"
+#include "memory.h"
+
+const char *ck_proto_name(enum ck_protocol p)
+{
+	switch (p) {
+	case CK_PROTO_UDP:
+		return "udp";
+	case CK_PROTO_SCTP:
+		return "sctp";
+	default:
+		return "tcp";
+	}
+}
+
+/* keepalived's form: "[10.0.0.1]:tcp:80", "FWM 5", "GROUP web". */
+static void vs_name(const struct ck_virtual_server_conf *c, char *buf,
+		    size_t size)
+{
+	char addr[ADDR_STRLEN] = "?";
+
+	switch (c->kind) {
+	case CK_VS_FWMARK:
+		snprintf(buf, size, "FWM %u", c->fwmark);
+		break;
+	case CK_VS_GROUP:
+		snprintf(buf, size, "GROUP %s", c->group ? c->group : "?");
+		break;
+	default:
+		addr_ntop(&c->addr, addr, sizeof(addr));
+		snprintf(buf, size, "[%s]:%s:%u", addr,
+			 ck_proto_name(c->protocol), c->port);
+	}
+}
+
+bool ck_vs_same_key(const struct ck_virtual_server_conf *a,
+		    const struct ck_virtual_server_conf *b)
+{
+	if (a->kind != b->kind || a->protocol != b->protocol)
+		return false;
+	switch (a->kind) {
+	case CK_VS_FWMARK:
+		return a->fwmark == b->fwmark && a->family == b->family;
+	case CK_VS_GROUP:
+		return a->group && b->group && !strcmp(a->group, b->group);
+	default:
+		return addr_equal(&a->addr, &b->addr) && a->port == b->port;
+	}
+}
+
+struct ck_vs_run *ck_vs_new(struct check_run *r,
+			    const struct ck_virtual_server_conf *c)
+{
+	struct ck_vs_run *vs = mem_new(struct ck_vs_run);
+
+	list_node_init(&vs->node);
+	list_init(&vs->rss);
+	vs->conf = c;
+	vs->run = r;
+	/* As keepalived: a virtual server starts with its quorum; alpha
+	 * loses it at once if its servers start down. */
+	vs->quorum_up = true;
+	vs_name(c, vs->name, sizeof(vs->name));
+	return vs;
+}
+
+static void log_ipvs_error(const struct ck_vs_run *vs, const char *op,
+			   const char *who, int err)
+{
+	log_warnx("IPVS: cannot %s %s%s%s: %s", op, who, vs ? " of VS " : "",
+		  vs ? vs->name : "", strerror(-err));
+}
+
+/* The command for one service; an add of something present is an
+ * edit, a removal of something absent is done already. */
+static void dest_op(struct ck_vs_run *vs, const struct ipvs_service *s,
+		    const struct ck_rs_run *rs, struct ck_want want,
+		    bool was_in)
+{
+	struct ipvs_backend *b = vs->run->ipvs;
+	struct ipvs_dest d;
+	int r;
+
+	ck_ipvs_dest(vs->conf, rs->conf, want.weight, &d);
+	if (!want.present) {
+		r = b->ops->dest_del(b, s, &d);
+		if (r == -ENOENT)
+			r = 0;
+	} else if (!was_in) {
+		r = b->ops->dest_add(b, s, &d);
+		if (r == -EEXIST)
+			r = b->ops->dest_edit(b, s, &d);
+	} else {
+		r = b->ops->dest_edit(b, s, &d);
+		if (r == -ENOENT)
+			r = b->ops->dest_add(b, s, &d);
+	}
+	if (r < 0)
+		log_ipvs_error(vs, want.present ? "set" : "remove", rs->name,
+			       r);
+}
+
+static void log_dest_change(const struct ck_vs_run *vs,
+			    const struct ck_rs_run *rs, struct ck_want want)
+{
+	const char *what = rs->is_sorry ? "sorry server" : "service";
+
+	if (!want.present)
+		log_info("Removing %s %s from VS %s", what, rs->name,
+			 vs->name);
+	else if (!rs->in_ipvs)
+		log_info("Adding %s %s to VS %s", what, rs->name, vs->name);
+	else if (!want.weight)
+		log_info("Disabling %s %s from VS %s", what, rs->name,
+			 vs->name);
+	else if (!rs->ipvs_weight)
+		log_info("Enabling %s %s to VS %s", what, rs->name, vs->name);
+	else
+		log_info("Changing weight from %d to %d for %s %s of VS %s",
+			 rs->ipvs_weight, want.weight, what, rs->name,
+			 vs->name);
+}
+
+void ck_vs_dest_apply(struct ck_vs_run *vs, struct ck_rs_run *rs,
+		      struct ck_want want)
+{
+	size_t i;
+
+	if (want.present == rs->in_ipvs &&
+	    (!want.present || want.weight == rs->ipvs_weight))
+		return;
+	log_dest_change(vs, rs, want);
+	for (i = 0; i < vs->nsvc; i++)
+		dest_op(vs, &vs->svcs[i], rs, want, rs->in_ipvs);
+	rs->in_ipvs = want.present;
+	rs->ipvs_weight = want.present ? want.weight : 0;
+}
+
+static long weight_sum(const struct ck_vs_run *vs)
+{
+	const struct ck_rs_run *rs;
+	long sum = 0;
+
+	list_for_each_entry(rs, &vs->rss, node)
+		if (rs->up)
+			sum += ck_weight_clamp(ck_rs_weight(rs));
+	return sum;
+}
+
+static void quorum_update(struct ck_vs_run *vs)
+{
+	const struct ck_virtual_server_conf *c = vs->conf;
+	long sum = weight_sum(vs);
+	bool up = ck_quorum_next(vs->quorum_up, sum, c->quorum, c->hysteresis);
+	char what[CK_VS_STRLEN + 16];
+
+	if (up == vs->quorum_up)
+		return;
+	vs->quorum_up = up;
+	if (up) {
+		log_info("Gained quorum %ld+%ld=%ld <= %ld for VS %s",
+			 c->quorum, c->hysteresis, c->quorum + c->hysteresis,
+			 sum, vs->name);
+	} else {
+		vs->quorum_losses++;
+		log_info("Lost quorum %ld-%ld=%ld > %ld for VS %s", c->quorum,
+			 c->hysteresis, c->quorum - c->hysteresis, sum,
+			 vs->name);
+	}
+	snprintf(what, sizeof(what), "for VS %s", vs->name);
+	ck_script_run(vs->run, up ? &c->quorum_up : &c->quorum_down, what);
+}
+
+static void sync_sorry(struct ck_vs_run *vs)
+{
+	if (vs->sorry)
+		ck_vs_dest_apply(vs, vs->sorry,
+				 ck_sorry_want(vs->quorum_up,
+					       vs->sorry->conf->weight,
+					       vs->conf->sorry_inhibit));
+}
+
+void ck_vs_sync(struct ck_vs_run *vs)
+{
+	struct ck_rs_run *rs;
+	bool inhibit;
+
+	if (vs->run->stopped)
+		return;
+	quorum_update(vs);
+	/* The sorry server comes in before the real servers leave, and
+	 * leaves after they are back: the service is never empty. */
+	if (!vs->quorum_up)
+		sync_sorry(vs);
+	list_for_each_entry(rs, &vs->rss, node) {
+		inhibit = rs->conf->inhibit_on_failure == 1 ||
+			  (rs->conf->inhibit_on_failure == CK_UNSET &&
+			   vs->conf->inhibit_on_failure);
+		ck_vs_dest_apply(vs, rs, ck_rs_want(rs->up, ck_rs_weight(rs),
+						    inhibit, vs->quorum_up,
+						    vs->sorry != NULL));
+	}
+	if (vs->quorum_up)
+		sync_sorry(vs);
+}
+
+static bool same_service(const struct ipvs_service *a,
+			 const struct ipvs_service *b)
+{
+	if (a->fwmark || b->fwmark)
+		return a->fwmark == b->fwmark && a->family == b->family;
+	return a->family == b->family && a->protocol == b->protocol &&
+	       a->port == b->port && addr_equal(&a->addr, &b->addr);
+}
+
+static bool service_differs(const struct ipvs_service *a,
+			    const struct ipvs_service *b)
+{
+	return strcmp(a->sched, b->sched) || a->flags != b->flags ||
+	       a->timeout_s != b->timeout_s || a->netmask != b->netmask ||
+	       strcmp(a->pe_name, b->pe_name);
+}
+
+static const struct ipvs_service *find_service(const struct ipvs_service *v,
+					       size_t n,
+					       const struct ipvs_service *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (same_service(&v[i], s))
+			return &v[i];
+	return NULL;
+}
+
+static void service_add(struct ck_vs_run *vs, const struct ipvs_service *s)
+{
+	struct ipvs_backend *b = vs->run->ipvs;
+	char name[IPVS_SVC_STRLEN];
+	int r;
+
+	r = b->ops->svc_add(b, s);
+	if (r == -EEXIST)
+		r = b->ops->svc_edit(b, s);
+	if (r < 0) {
+		ipvs_service_name(s, name, sizeof(name));
+		log_ipvs_error(NULL, "add service", name, r);
+	}
+}
+
+/* A new service gets the destinations its siblings have. */
+static void service_fill(struct ck_vs_run *vs, const struct ipvs_service *s)
+{
+	struct ck_rs_run *rs;
+	struct ck_want w;
+
+	list_for_each_entry(rs, &vs->rss, node) {
+		w = (struct ck_want){ true, rs->ipvs_weight };
+		if (rs->in_ipvs)
+			dest_op(vs, s, rs, w, false);
+	}
+	if (vs->sorry && vs->sorry->in_ipvs)
+		dest_op(vs, s, vs->sorry,
+			(struct ck_want){ true, vs->sorry->ipvs_weight },
+			false);
+}
+
+static void service_del(struct ck_vs_run *vs, const struct ipvs_service *s)
+{
+	struct ipvs_backend *b = vs->run->ipvs;
+	char name[IPVS_SVC_STRLEN];
+	int r = b->ops->svc_del(b, s);
+
+	if (r < 0 && r != -ENOENT) {
+		ipvs_service_name(s, name, sizeof(name));
+		log_ipvs_error(NULL, "remove service", name, r);
+	}
+}
+
+int ck_vs_set_services(struct ck_vs_run *vs, struct ipvs_service *svcs,
+		       size_t n)
+{
+	const struct ipvs_service *old;
+	struct ipvs_backend *b = vs->run->ipvs;
+	size_t i;
+	int r;
+
+	for (i = 0; i < vs->nsvc; i++)
+		if (!find_service(svcs, n, &vs->svcs[i]))
+			service_del(vs, &vs->svcs[i]);
+	for (i = 0; i < n; i++) {
+		old = find_service(vs->svcs, vs->nsvc, &svcs[i]);
+		if (!old) {
+			service_add(vs, &svcs[i]);
+			service_fill(vs, &svcs[i]);
+		} else if (service_differs(old, &svcs[i])) {
+			r = b->ops->svc_edit(b, &svcs[i]);
+			if (r < 0)
+				log_ipvs_error(vs, "edit", "the service", r);
+		}
+	}
+	mem_free(&vs->svcs);
+	vs->svcs = svcs;
+	vs->nsvc = n;
+	return 0;
+}
+
+int ck_vs_start(struct ck_vs_run *vs, const struct check_conf *cc)
+{
+	const struct ck_real_server_conf *rc;
+	struct ipvs_service *svcs = NULL;
+	struct ck_rs_run *rs;
+	size_t n = 0;
+	int r;
+
+	r = ck_ipvs_services(vs->conf, cc, &svcs, &n);
+	if (r < 0) {
+		log_warnx("VS %s: cannot map it to IPVS services: %s - "
+			  "ignoring", vs->name, strerror(-r));
+		return r;
+	}
+	ck_vs_set_services(vs, svcs, n);
+	list_for_each_entry(rc, &vs->conf->real_servers, node) {
+		rs = ck_rs_new(vs, rc, false);
+		list_add_tail(&vs->rss, &rs->node);
+		ck_rs_start(rs);
+	}
+	if (vs->conf->sorry)
+		vs->sorry = ck_rs_new(vs, vs->conf->sorry, true);
+	if (vs->conf->ha_suspend)
+		log_warnx("VS %s: ha_suspend is not supported yet - ignoring",
+			  vs->name);
+	ck_vs_sync(vs);
+	return 0;
+}
+
+static void omega(struct ck_vs_run *vs)
+{
+	char what[CK_NAME_LEN + CK_VS_STRLEN + 32];
+	struct ck_rs_run *rs;
+
+	list_for_each_entry(rs, &vs->rss, node) {
+		if (!rs->up)
+			continue;
+		snprintf(what, sizeof(what), "for service %s in VS %s",
+			 rs->name, vs->name);
+		ck_script_run(vs->run, &rs->conf->notify_down, what);
+	}
+	if (vs->quorum_up) {
+		snprintf(what, sizeof(what), "for VS %s", vs->name);
+		ck_script_run(vs->run, &vs->conf->quorum_down, what);
+	}
+}
+
+static void release(struct ck_vs_run *vs, struct ck_rs_run *rs)
+{
+	size_t i;
+	struct ck_want gone = { false, 0 };
+
+	if (!rs || !rs->in_ipvs)
+		return;
+	log_info("Shutting down %s %s from VS %s",
+		 rs->is_sorry ? "sorry server" : "service", rs->name, vs->name);
+	for (i = 0; i < vs->nsvc; i++)
+		dest_op(vs, &vs->svcs[i], rs, gone, true);
+	rs->in_ipvs = false;
+}
+
+void ck_vs_shutdown(struct ck_vs_run *vs, bool release_ipvs)
+{
+	struct ck_rs_run *rs;
+	size_t i;
+
+	list_for_each_entry(rs, &vs->rss, node)
+		ck_rs_abort(rs);
+	if (vs->conf->omega)
+		omega(vs);
+	if (!release_ipvs)
+		return;
+	list_for_each_entry(rs, &vs->rss, node)
+		release(vs, rs);
+	release(vs, vs->sorry);
+	for (i = 0; i < vs->nsvc; i++)
+		service_del(vs, &vs->svcs[i]);
+	vs->nsvc = 0;
+}
+
+void ck_vs_remove(struct ck_vs_run *vs)
+{
+	struct ck_rs_run *rs;
+	size_t i;
+
+	log_info("Removing Virtual Server %s", vs->name);
+	list_for_each_entry(rs, &vs->rss, node) {
+		ck_rs_abort(rs);
+		ck_vs_dest_apply(vs, rs, (struct ck_want){ false, 0 });
+	}
+	if (vs->sorry)
+		ck_vs_dest_apply(vs, vs->sorry, (struct ck_want){ false, 0 });
+	for (i = 0; i < vs->nsvc; i++)
+		service_del(vs, &vs->svcs[i]);
+	vs->nsvc = 0;
+}
+
+void ck_vs_free(struct ck_vs_run **pvs)
+{
+	struct ck_vs_run *vs = *pvs;
+	struct ck_rs_run *rs, *tmp;
+
+	if (!vs)
+		return;
+	list_for_each_entry_safe(rs, tmp, &vs->rss, node)
+		ck_rs_free(&rs);
+	ck_rs_free(&vs->sorry);
+	if (list_is_linked(&vs->node))
+		list_del(&vs->node);
+	mem_free(&vs->svcs);
+	mem_free(pvs);
+}

@@ -1,0 +1,10 @@
+# Unit tests of the checker framework's pure decisions (check_run_fsm.c).
+KA_CHECKRUN_TEST_CFLAGS = $(TEST_CFLAGS) -I$(top_srcdir)/keepalived/core \
+	-I$(top_srcdir)/keepalived/check
+
+check_PROGRAMS += test/unit/test_check_run_fsm
+TESTS += test/unit/test_check_run_fsm
+test_unit_test_check_run_fsm_SOURCES = test/unit/test_check_run_fsm.c
+test_unit_test_check_run_fsm_CFLAGS = $(KA_CHECKRUN_TEST_CFLAGS)
+test_unit_test_check_run_fsm_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
+	$(SAN_LDFLAGS)
