@@ -1,13 +1,15 @@
 /*
  * check_daemon.c: the checker child. On the common child runtime
  * (watchdog answers, signals, reload, dumps) it runs its own netlink
- * reflector, whose interface table the checkers' bind addresses will
- * follow; the checkers and IPVS plug their state and counters into the
- * same hooks.
+ * reflector, opens the IPVS backend, and hands the LVS configuration to
+ * the checker framework (check_run.h), which runs the checks and
+ * programs IPVS.
  */
 #include "config.h"
 
 #include "check_daemon.h"
+#include "check_data.h"
+#include "check_run.h"
 #include "core_run.h"
 #include "ipvs_open.h"
 #include "log.h"
@@ -17,7 +19,20 @@
 struct check_child {
 	struct netlink_daemon *nl;
 	struct ipvs_backend *ipvs;
+	struct check_run *run;
 };
+
+static int start_checks(struct child_env *env, struct check_child *k,
+			struct ka_conf *c)
+{
+	struct check_run_opts ro = {
+		.release_on_stop = !env->opts->dont_release_ipvs,
+	};
+
+	k->run = check_run_new(env->loop, k->ipvs, &ro);
+	check_run_apply(k->run, c->check, c->global);
+	return 0;
+}
 
 static int start(struct child_env *env, struct ka_conf *c)
 {
@@ -39,8 +54,21 @@ static int start(struct child_env *env, struct ka_conf *c)
 	netlink_daemon_opts_init(&no, &gd->lvs_netlink_cmd,
 				 &gd->lvs_netlink_monitor,
 				 env->opts->address_monitoring);
-	return netlink_daemon_start(env->loop, &no, &k->nl) < 0 ?
-		       CORE_RUN_EXIT_FATAL : 0;
+	if (netlink_daemon_start(env->loop, &no, &k->nl) < 0)
+		return CORE_RUN_EXIT_FATAL;
+	return start_checks(env, k, c);
+}
+
+/* The running configuration is freed after this returns: the framework
+ * moves to the new one. */
+static void reload(struct child_env *env, struct ka_conf *old,
+		   struct ka_conf *new)
+{
+	struct check_child *k = env->state;
+
+	(void)old;
+	if (k && k->run)
+		check_run_apply(k->run, new->check, new->global);
 }
 
 static void stop(struct child_env *env, struct ka_conf *c)
@@ -50,8 +78,9 @@ static void stop(struct child_env *env, struct ka_conf *c)
 	(void)c;
 	if (!k)
 		return;
-	netlink_daemon_stop(&k->nl);
+	check_run_free(&k->run);
 	ipvs_backend_free(&k->ipvs);
+	netlink_daemon_stop(&k->nl);
 	mem_free(&env->state);
 }
 
@@ -69,8 +98,10 @@ static void dump_data(FILE *f, const struct ka_conf *c,
 	const struct check_child *k = env->state;
 
 	fprintf(f, "------< LVS Topology >------\n");
-	fprintf(f, " Virtual servers configured = %u (not run yet)\n",
+	fprintf(f, " Virtual servers configured = %u\n",
 		c->global->virtual_servers);
+	if (k && k->run)
+		check_run_dump(k->run, f);
 	if (k && k->nl) {
 		fprintf(f, "------< Interfaces >------\n");
 		netlink_daemon_dump(k->nl, f);
@@ -80,19 +111,26 @@ static void dump_data(FILE *f, const struct ka_conf *c,
 static void dump_stats(FILE *f, const struct ka_conf *c,
 		       const struct child_env *env, bool clear)
 {
+	struct check_child *k = env->state;
+
 	(void)c;
-	(void)env;
-	(void)clear;
 	fprintf(f, "------< Virtual servers >------\n");
+	if (k && k->run)
+		check_run_dump_stats(k->run, f, clear);
 }
 
 static void dump_json(struct json *j, const struct ka_conf *c,
 		      const struct child_env *env)
 {
+	const struct check_child *k = env->state;
+
 	(void)c;
-	(void)env;
-	json_begin_array(j, "virtual_servers");
-	json_end_array(j);
+	if (k && k->run) {
+		check_run_dump_json(k->run, j);
+	} else {
+		json_begin_array(j, "virtual_servers");
+		json_end_array(j);
+	}
 	json_begin_array(j, "virtual_server_groups");
 	json_end_array(j);
 }
@@ -105,6 +143,7 @@ static const struct child_ops check_ops = {
 	.dump_tag = "_check",
 	.process_name = process_name,
 	.start = start,
+	.reload = reload,
 	.stop = stop,
 	.dump_data = dump_data,
 	.dump_stats = dump_stats,

@@ -39,6 +39,7 @@ struct ck_rs_run {
 	size_t nck;
 	bool is_sorry;
 	bool up;			/* all checkers up */
+	long weight;			/* ck_rs_weight() when last synced */
 	bool in_ipvs;			/* what IPVS holds */
 	int ipvs_weight;
 	struct ck_counters n;

@@ -83,6 +83,7 @@ struct ck_rs_run *ck_rs_new(struct ck_vs_run *vs,
 			checker_init(&rs->checkers[i++], rs, cc);
 	/* A sorry server is never checked: it stands in, it is up. */
 	rs->up = all_up(rs);
+	rs->weight = ck_rs_weight(rs);
 	return rs;
 }
 
@@ -160,6 +161,7 @@ void ck_rs_retarget(struct ck_rs_run *rs,
 	size_t i = 0;
 
 	rs->conf = c;
+	rs->weight = ck_rs_weight(rs);
 	if (rs->is_sorry)
 		return;
 	list_for_each_entry(cc, &c->checkers, node) {
@@ -192,6 +194,7 @@ void ck_rs_inherit(struct ck_rs_run *rs, const struct ck_rs_run *from)
 		c->ck.weight_delta = from->checkers[i].ck.weight_delta;
 	}
 	rs->up = all_up(rs);
+	rs->weight = ck_rs_weight(rs);
 }
 
 long ck_rs_weight(const struct ck_rs_run *rs)
@@ -212,10 +215,11 @@ bool ck_rs_same_key(const struct ck_real_server_conf *a,
 }
 
 /* The real server's state follows its checkers'. */
-static void rs_update(struct ck_rs_run *rs, long old_weight)
+static void rs_update(struct ck_rs_run *rs)
 {
 	struct ck_vs_run *vs = rs->vs;
 	bool up = all_up(rs);
+	long weight = ck_rs_weight(rs);
 
 	if (up != rs->up) {
 		char what[CK_NAME_LEN + CK_VS_STRLEN + 32];
@@ -229,9 +233,10 @@ static void rs_update(struct ck_rs_run *rs, long old_weight)
 			 rs->name, vs->name);
 		ck_script_run(vs->run, up ? &rs->conf->notify_up :
 			      &rs->conf->notify_down, what);
-	} else if (ck_rs_weight(rs) == old_weight) {
+	} else if (weight == rs->weight) {
 		return;
 	}
+	rs->weight = weight;
 	ck_vs_sync(vs);
 }
 
@@ -297,7 +302,6 @@ static void log_verdict(const struct ck_run_checker *c, bool ok,
 static void checker_result(struct ck_run_checker *c, bool ok)
 {
 	struct checker *ck = &c->ck;
-	long old_weight = ck_rs_weight(c->rs);
 	enum ck_sm_verdict v;
 
 	c->n.attempts++;
@@ -312,7 +316,7 @@ static void checker_result(struct ck_run_checker *c, bool ok)
 		c->n.downs++;
 	log_verdict(c, ok, v);
 	schedule(c, ck_sm_next_delay_us(v, &ck->conf->common));
-	rs_update(c->rs, old_weight);
+	rs_update(c->rs);
 }
 
 static void on_due(struct event_loop *loop, const struct event_info *info)

@@ -8,3 +8,12 @@ test_unit_test_check_run_fsm_SOURCES = test/unit/test_check_run_fsm.c
 test_unit_test_check_run_fsm_CFLAGS = $(KA_CHECKRUN_TEST_CFLAGS)
 test_unit_test_check_run_fsm_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
 	$(SAN_LDFLAGS)
+
+# The framework end to end on a fake clock, with a fake kind of check and
+# a backend over the in-memory IPVS table.
+check_PROGRAMS += test/unit/test_check_run
+TESTS += test/unit/test_check_run
+test_unit_test_check_run_SOURCES = test/unit/test_check_run.c
+test_unit_test_check_run_CFLAGS = $(KA_CHECKRUN_TEST_CFLAGS)
+test_unit_test_check_run_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
+	$(SAN_LDFLAGS)
