@@ -84,7 +84,7 @@ void track_file_outcome(const struct ck_file *f, long value,
 
 	out->has_delta = false;
 	out->delta = 0;
-	if (!f->dynamic || f->weight == 0) {
+	if (f->weight == 0) {
 		out->ok = value == 0;
 		return;
 	}

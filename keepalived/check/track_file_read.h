@@ -54,11 +54,13 @@ struct track_file_outcome {
 };
 
 /*
- * keepalived.conf(5): with weight 0 or without "dynamic", 0 is up and
- * any other value down. With "dynamic" and a non-zero weight, the value
- * times the weight (negated by "reverse") is added to the real server's
- * weight and the check is up, unless that product is -2147483648 or less,
- * which is down. Pure.
+ * keepalived.conf(5), "Track files": with weight 0, 0 is up and any other
+ * value down. With another weight, the value times the weight (negated
+ * by "reverse") is added to the real server's weight and the check is
+ * up, unless that product is -2147483648 or less, which is down.
+ * f->dynamic changes nothing: the FILE_CHECK text documents "dynamic" but
+ * keepalived 2.2.7 does not know the keyword, and its "Track files" text
+ * makes every non-zero weight adjust the real server's. Pure.
  */
 void track_file_outcome(const struct ck_file *f, long value,
 			struct track_file_outcome *out);

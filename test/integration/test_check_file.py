@@ -1,7 +1,9 @@
-"""FILE_CHECK: our daemon in a director namespace watches the number in a
+"""FILE_CHECK: our daemon in a director namespace reads the number in a
 track_file and records the IPVS table it programs (--ipvs-record); the
 tests write numbers into the file and watch the real server go out of the
-table and back, and its weight follow the number with "dynamic".
+table and back (weight 0), and its weight follow the number (any other
+weight: value times weight is added, as keepalived.conf(5) "Track files"
+says; 2.2.7 has no "dynamic" keyword).
 
 Timers are short (delay_loop 1 s); every wait has a generous time-out and
 no test asserts on timing.
@@ -51,7 +53,8 @@ def test_value_moves_the_real_server(netns, bridge, daemon, tmp_path):
     val = tmp_path / "val"
     write_value(val, 0)
     d, table = start_director(daemon, topo, tmp_path,
-                              file_config(val, rs_weight=4))
+                              file_config(val, rs_weight=4,
+                                          file_opts="weight 0"))
 
     wait_dest(table, SVC, DEST, weight=4)
     write_value(val, 1)
@@ -78,7 +81,7 @@ def test_dynamic_weight_follows_the_value(netns, bridge, daemon, tmp_path):
     write_value(val, 3)
     d, table = start_director(daemon, topo, tmp_path,
                               file_config(val, rs_weight=5,
-                                          file_opts="dynamic\nweight 2"))
+                                          file_opts="weight 2"))
 
     # 5 + 3 * 2
     wait_dest(table, SVC, DEST, weight=11)
@@ -86,6 +89,11 @@ def test_dynamic_weight_follows_the_value(netns, bridge, daemon, tmp_path):
     wait_dest(table, SVC, DEST, weight=3)
     write_value(val, 0)
     wait_dest(table, SVC, DEST, weight=5)
+    # Down only when the product reaches -2147483648.
+    write_value(val, -1073741824)
+    wait_dest(table, SVC, DEST, present=False)
+    write_value(val, 1)
+    wait_dest(table, SVC, DEST, weight=7)
     assert d.running()
 
 
@@ -95,8 +103,7 @@ def test_reverse_negates_the_value(netns, bridge, daemon, tmp_path):
     write_value(val, 2)
     d, table = start_director(daemon, topo, tmp_path,
                               file_config(val, rs_weight=10,
-                                          file_opts="dynamic\n"
-                                                    "weight 3 reverse"))
+                                          file_opts="weight 3 reverse"))
 
     # 10 - 2 * 3
     wait_dest(table, SVC, DEST, weight=4)

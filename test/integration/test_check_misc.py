@@ -115,6 +115,8 @@ def test_hanging_script_is_killed_and_counts_as_failure(netns, bridge,
     hung = int((tmp_path / "hung").read_text())
     # misc_timeout 2: killed, then the real server goes.
     wait_dest(table, SVC, DEST, present=False)
+    d.wait_for_log(r"MISC_CHECK on service \[10\.77\.0\.2\]:tcp:8080 "
+                   r"failed: timed out", timeout=30)
     wait_until(lambda: not pid_alive(hung), 30, 0.1,
                f"hung script {hung} killed")
     # The loop was not blocked: the next run heals it.

@@ -205,20 +205,25 @@ static void test_track_outcome(void **state)
 	struct track_file_outcome o;
 
 	(void)state;
-	/* Not dynamic: 0 is up, anything else down, whatever the weight. */
-	outcome(0, 1, false, false, &o);
+	/* Weight 0: 0 is up, anything else down, "dynamic" or not. */
+	outcome(0, 0, false, false, &o);
 	assert_true(o.ok);
 	assert_false(o.has_delta);
-	outcome(3, 1, false, false, &o);
+	outcome(3, 0, false, false, &o);
 	assert_false(o.ok);
-	outcome(-3, 5, false, false, &o);
+	outcome(-3, 0, true, false, &o);
 	assert_false(o.ok);
-	/* Weight 0: the same, dynamic or not. */
 	outcome(0, 0, false, true, &o);
 	assert_true(o.ok);
 	assert_false(o.has_delta);
 	outcome(1, 0, false, true, &o);
 	assert_false(o.ok);
+	/* Any other weight adjusts the real server's, "dynamic" or not
+	 * (2.2.7 does not know the keyword). */
+	outcome(3, 1, false, false, &o);
+	assert_true(o.ok);
+	assert_true(o.has_delta);
+	assert_int_equal(o.delta, 3);
 	/* Dynamic: value times weight, negated by reverse. */
 	outcome(3, 5, false, true, &o);
 	assert_true(o.ok);

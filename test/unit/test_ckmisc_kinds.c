@@ -358,7 +358,7 @@ static void test_file(void **state)
 	test_track_file = &tf;
 	fx->conf.type = CK_FILE;
 	fx->conf.u.file.track_file = (char *)"tf";
-	fx->conf.u.file.weight = 1;
+	fx->conf.u.file.weight = 0;
 	file_run(fx, "0\n");
 	assert_true(rec.ok);
 	assert_false(rec.has_delta);
@@ -366,7 +366,6 @@ static void test_file(void **state)
 	assert_false(rec.ok);
 	file_run(fx, "9999999999\n");
 	assert_false(rec.ok);
-	fx->conf.u.file.dynamic = true;
 	fx->conf.u.file.weight = 2;
 	file_run(fx, "5\n");
 	assert_true(rec.ok);
@@ -375,6 +374,11 @@ static void test_file(void **state)
 	fx->conf.u.file.reverse = true;
 	file_run(fx, "5\n");
 	assert_int_equal(rec.delta, -10);
+	file_run(fx, "1073741824\n");
+	assert_false(rec.ok);
+	fx->conf.u.file.reverse = false;
+	file_run(fx, "-1073741824\n");
+	assert_false(rec.ok);
 	/* An unknown track_file fails every attempt. */
 	fx->conf.u.file.track_file = (char *)"other";
 	file_run(fx, "0\n");
