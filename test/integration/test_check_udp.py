@@ -55,7 +55,10 @@ class Socat:
         if self.mode == "sink":
             listen = f"UDP4-RECV:{self.port},bind={self.addr}"
             target = f"OPEN:{self.sink or '/dev/null'},creat,append"
-        self.proc = self.ns.popen(["socat", listen, target],
+        # -u: from the socket to the file only (the file's end of input
+        # must not end socat).
+        opts = ["-u"] if self.mode == "sink" else []
+        self.proc = self.ns.popen(["socat"] + opts + [listen, target],
                                   stdin=subprocess.DEVNULL,
                                   stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL,
@@ -90,12 +93,17 @@ def test_require_reply_follows_the_echo(netns, bridge, daemon, tmp_path):
         # Port closed: ICMP port unreachable.
         srv.stop()
         wait_dest(table, SVC, dest, present=False)
+        d.wait_for_log(rf"UDP_CHECK on service \[{rs}\]:udp:{PORT} "
+                       r"failed: Connection refused")
         srv = Socat(rs_ns, rs, PORT, "echo").start()
         wait_dest(table, SVC, dest, weight=1)
         # Silence: no reply within connect_timeout.
+        mark = d.mark()
         srv.stop()
         srv = Socat(rs_ns, rs, PORT, "sink").start()
         wait_dest(table, SVC, dest, present=False)
+        d.wait_for_log(rf"UDP_CHECK on service \[{rs}\]:udp:{PORT} "
+                       r"failed: timeout", since=mark)
     finally:
         srv.stop()
     assert d.running()
@@ -111,8 +119,9 @@ def test_wrong_reply_is_a_failure(netns, bridge, daemon, tmp_path):
     dest = f"{rs}:{PORT}"
 
     try:
-        d.wait_for_log(r"UDP", timeout=30)
         wait_dest(table, SVC, dest, present=False)
+        d.wait_for_log(rf"UDP_CHECK on service \[{rs}\]:udp:{PORT} "
+                       r"failed: reply does not match")
     finally:
         srv.stop()
     assert d.running()
