@@ -6,6 +6,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -255,6 +257,52 @@ static void test_misc_args_and_output(void **state)
 	assert_true(rec.ok);
 	mem_free(&cmd);
 	mem_free(&path);
+}
+
+/* The script runs as the user (and group) it names, else script_user. */
+static void test_misc_user(void **state)
+{
+	struct fx *fx = *state;
+	struct global_data gd = { 0 };
+	struct passwd *pw = getpwnam("nobody");
+	struct group *gr = getgrnam("daemon");
+	char *body = mem_asprintf("echo $(id -u) $(id -g) >> %s/ids", fx->dir);
+	char *ids = mem_asprintf("%s/ids", fx->dir);
+	unsigned u1, g1, u2, g2, u3, g3;
+	FILE *f;
+
+	if (geteuid() != 0 || !pw || !gr)
+		skip();
+	assert_int_equal(chmod(fx->dir, 0755), 0);
+	f = fopen(ids, "w");
+	assert_non_null(f);
+	fclose(f);
+	assert_int_equal(chmod(ids, 0666), 0);
+	fx->env.gd = &gd;
+	fx->conf.u.misc.script.user = (char *)"nobody";
+	misc_run(fx, body, false);
+	assert_true(rec.ok);
+	fx->conf.u.misc.script.group = (char *)"daemon";
+	misc_run(fx, body, false);
+	assert_true(rec.ok);
+	fx->conf.u.misc.script.user = NULL;
+	fx->conf.u.misc.script.group = NULL;
+	gd.script_user = (char *)"nobody";
+	misc_run(fx, body, false);
+	assert_true(rec.ok);
+	f = fopen(ids, "r");
+	assert_non_null(f);
+	assert_int_equal(fscanf(f, "%u %u %u %u %u %u", &u1, &g1, &u2, &g2,
+				&u3, &g3), 6);
+	fclose(f);
+	assert_int_equal(u1, pw->pw_uid);
+	assert_int_equal(g1, pw->pw_gid);
+	assert_int_equal(u2, pw->pw_uid);
+	assert_int_equal(g2, gr->gr_gid);
+	assert_int_equal(u3, pw->pw_uid);
+	assert_int_equal(g3, pw->pw_gid);
+	mem_free(&ids);
+	mem_free(&body);
 }
 
 static void test_misc_missing(void **state)
@@ -608,6 +656,7 @@ int main(void)
 		T(test_misc_exit),
 		T(test_misc_dynamic),
 		T(test_misc_args_and_output),
+		T(test_misc_user),
 		T(test_misc_missing),
 		T(test_misc_timeout),
 		T(test_misc_timeout_sigkill),
