@@ -105,16 +105,23 @@ static uint64_t misc_timeout_us(const struct checker *ck)
 	return t > 0 ? (uint64_t)t : (uint64_t)MISC_FALLBACK_TIMEOUT_US;
 }
 
-static void misc_finish(struct checker *ck, bool ok, long delta,
-			bool has_delta, const char *why)
+static void misc_finish(struct checker *ck, const struct misc_outcome *out,
+			const char *why)
 {
 	struct misc_attempt *a = ck->priv;
 
 	mem_free(&a);
 	ck->priv = NULL;
-	if (has_delta)
-		ck_checker_set_weight_delta(ck, delta);
-	ck_checker_done(ck, ok, "%s", why);
+	if (out->has_delta)
+		ck_checker_set_weight_delta(ck, out->delta);
+	ck_checker_done(ck, out->ok, "%s", why);
+}
+
+static void misc_fail(struct checker *ck, const char *why)
+{
+	const struct misc_outcome failed = { .ok = false };
+
+	misc_finish(ck, &failed, why);
 }
 
 static void misc_child_cb(struct event_loop *loop,
@@ -127,8 +134,7 @@ static void misc_timed_out(struct event_loop *loop, struct checker *ck)
 
 	if (a->timed_out) {
 		misc_kill_detached(loop, a->pid);
-		misc_finish(ck, false, 0, false,
-			    "timed out, and killed after ignoring SIGTERM");
+		misc_fail(ck, "timed out, and killed after ignoring SIGTERM");
 		return;
 	}
 	a->timed_out = true;
@@ -136,7 +142,7 @@ static void misc_timed_out(struct event_loop *loop, struct checker *ck)
 	if (event_add_child(loop, &a->child_ev, a->pid, MISC_KILL_GRACE_US,
 			    misc_child_cb, ck) < 0) {
 		misc_kill_detached(loop, a->pid);
-		misc_finish(ck, false, 0, false, "timed out");
+		misc_fail(ck, "timed out");
 	}
 }
 
@@ -153,16 +159,16 @@ static void misc_child_cb(struct event_loop *loop,
 		return;
 	}
 	if (a->timed_out) {
-		misc_finish(ck, false, 0, false, "timed out");
+		misc_fail(ck, "timed out");
 		return;
 	}
 	if (info->error) {
-		misc_finish(ck, false, 0, false, "cannot be waited for");
+		misc_fail(ck, "cannot be waited for");
 		return;
 	}
 	misc_status_outcome(info->wait_status, ck->conf->u.misc.dynamic,
 			    ck->rs_weight, &out, why, sizeof(why));
-	misc_finish(ck, out.ok, out.delta, out.has_delta, why);
+	misc_finish(ck, &out, why);
 }
 
 static int misc_spawn(const struct checker *ck, pid_t *pid)
