@@ -28,6 +28,7 @@ struct ck_run_checker {
 	struct ck_sm sm;
 	struct event *t_next;
 	struct ck_counters n;
+	bool has_run;			/* an attempt has completed */
 	char why[128];			/* the last failure's reason */
 };
 
@@ -55,6 +56,8 @@ struct ck_vs_run {
 	struct list_node rss;		/* struct ck_rs_run */
 	struct ck_rs_run *sorry;
 	bool quorum_up;
+	bool starting;			/* the first sync: IPVS is filled
+					 * quietly, as keepalived does */
 	unsigned quorum_losses;
 	char name[CK_VS_STRLEN];	/* "[10.0.0.1]:tcp:80" */
 };

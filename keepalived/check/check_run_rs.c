@@ -189,6 +189,7 @@ void ck_rs_inherit(struct ck_rs_run *rs, const struct ck_rs_run *from)
 		if (c->ck.conf->type != from->checkers[i].ck.conf->type)
 			continue;
 		c->sm.up = from->checkers[i].sm.up;
+		c->has_run = from->checkers[i].has_run;
 		c->n = from->checkers[i].n;
 		c->ck.has_weight = from->checkers[i].ck.has_weight;
 		c->ck.weight_delta = from->checkers[i].ck.weight_delta;
@@ -280,7 +281,9 @@ static void log_verdict(const struct ck_run_checker *c, bool ok,
 {
 	const struct checker *ck = &c->ck;
 
-	if (v == CK_SM_UP) {
+	/* keepalived also says the first success of a checker that started
+	 * up. */
+	if (v == CK_SM_UP || (ok && !c->has_run)) {
 		log_up(ck);
 		return;
 	}
@@ -315,6 +318,7 @@ static void checker_result(struct ck_run_checker *c, bool ok)
 	else if (v == CK_SM_DOWN)
 		c->n.downs++;
 	log_verdict(c, ok, v);
+	c->has_run = true;
 	schedule(c, ck_sm_next_delay_us(v, &ck->conf->common));
 	rs_update(c->rs);
 }

@@ -75,9 +75,10 @@ struct ck_vs_run *ck_vs_new(struct check_run *r,
 	list_init(&vs->rss);
 	vs->conf = c;
 	vs->run = r;
-	/* As keepalived: a virtual server starts with its quorum; alpha
-	 * loses it at once if its servers start down. */
-	vs->quorum_up = true;
+	/* As keepalived: a virtual server starts without its quorum and
+	 * gains it (quorum_up runs) at the first sync if its servers
+	 * start up; the sorry server is in until then. */
+	vs->quorum_up = false;
 	vs_name(c, vs->name, sizeof(vs->name));
 	return vs;
 }
@@ -118,25 +119,25 @@ static void dest_op(struct ck_vs_run *vs, const struct ipvs_service *s,
 			       r);
 }
 
+/* keepalived's words, as Debian's 2.2.7 logs them. */
 static void log_dest_change(const struct ck_vs_run *vs,
 			    const struct ck_rs_run *rs, struct ck_want want)
 {
 	const char *what = rs->is_sorry ? "sorry server" : "service";
+	void (*say)(const char *, ...) = vs->starting ? log_detail : log_info;
 
 	if (!want.present)
-		log_info("Removing %s %s from VS %s", what, rs->name,
-			 vs->name);
+		say("Removing %s %s from VS %s", what, rs->name, vs->name);
 	else if (!rs->in_ipvs)
-		log_info("Adding %s %s to VS %s", what, rs->name, vs->name);
+		say("Adding %s %s to VS %s", what, rs->name, vs->name);
 	else if (!want.weight)
-		log_info("Disabling %s %s from VS %s", what, rs->name,
-			 vs->name);
+		say("Disabling %s %s of VS %s", what, rs->name, vs->name);
 	else if (!rs->ipvs_weight)
-		log_info("Enabling %s %s to VS %s", what, rs->name, vs->name);
+		say("Enabling %s %s of VS %s", what, rs->name, vs->name);
 	else
-		log_info("Changing weight from %d to %d for %s %s of VS %s",
-			 rs->ipvs_weight, want.weight, what, rs->name,
-			 vs->name);
+		say("Changing weight from %d to %d for %s %s %s of VS %s",
+		    rs->ipvs_weight, want.weight,
+		    rs->up ? "active" : "inactive", what, rs->name, vs->name);
 }
 
 void ck_vs_dest_apply(struct ck_vs_run *vs, struct ck_rs_run *rs,
@@ -198,18 +199,11 @@ static void sync_sorry(struct ck_vs_run *vs)
 					       vs->conf->sorry_inhibit));
 }
 
-void ck_vs_sync(struct ck_vs_run *vs)
+static void sync_rss(struct ck_vs_run *vs)
 {
 	struct ck_rs_run *rs;
 	bool inhibit;
 
-	if (vs->run->stopped)
-		return;
-	quorum_update(vs);
-	/* The sorry server comes in before the real servers leave, and
-	 * leaves after they are back: the service is never empty. */
-	if (!vs->quorum_up)
-		sync_sorry(vs);
 	list_for_each_entry(rs, &vs->rss, node) {
 		inhibit = rs->conf->inhibit_on_failure == 1 ||
 			  (rs->conf->inhibit_on_failure == CK_UNSET &&
@@ -218,6 +212,24 @@ void ck_vs_sync(struct ck_vs_run *vs)
 						    inhibit, vs->quorum_up,
 						    vs->sorry != NULL));
 	}
+}
+
+void ck_vs_sync(struct ck_vs_run *vs)
+{
+	bool was_up = vs->quorum_up;
+
+	if (vs->run->stopped)
+		return;
+	quorum_update(vs);
+	/* The sorry server comes in before the real servers leave, and
+	 * leaves after they are back: the service is never empty. */
+	if (!vs->quorum_up)
+		sync_sorry(vs);
+	if (vs->sorry && was_up != vs->quorum_up && !vs->starting)
+		log_info("%s alive servers %s the pool for VS %s",
+			 vs->quorum_up ? "Adding" : "Removing",
+			 vs->quorum_up ? "to" : "from", vs->name);
+	sync_rss(vs);
 	if (vs->quorum_up)
 		sync_sorry(vs);
 }
@@ -348,7 +360,9 @@ int ck_vs_start(struct ck_vs_run *vs, const struct check_conf *cc)
 	if (vs->conf->ha_suspend)
 		log_warnx("VS %s: ha_suspend is not supported yet - ignoring",
 			  vs->name);
+	vs->starting = true;
 	ck_vs_sync(vs);
+	vs->starting = false;
 	return 0;
 }
 
