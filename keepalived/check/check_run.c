@@ -105,10 +105,11 @@ static void update_rss(struct ck_vs_run *vs,
 		rs = rs_reloaded(vs, take_rs(&old, rc), rc, false);
 		list_add_tail(&vs->rss, &rs->node);
 	}
-	/* Gone from the configuration: out of IPVS. */
+	/* Gone from the configuration: out of IPVS (keepalived's words,
+	 * grammar included). */
 	list_for_each_entry_safe(rs, tmp, &old, node) {
-		ck_rs_abort(rs);
-		ck_vs_dest_apply(vs, rs, (struct ck_want){ false, 0 });
+		log_info("service %s no longer exist", rs->name);
+		ck_vs_rs_gone(vs, rs);
 		ck_rs_free(&rs);
 	}
 }

@@ -105,6 +105,9 @@ int ck_vs_set_services(struct ck_vs_run *vs, struct ipvs_service *svcs,
 		       size_t n);
 /* Stop: omega scripts, then IPVS removal if "release". */
 void ck_vs_shutdown(struct ck_vs_run *vs, bool release);
+/* A real server gone from the configuration: out of IPVS, and
+ * notify_down if it was up. */
+void ck_vs_rs_gone(struct ck_vs_run *vs, struct ck_rs_run *rs);
 /* Removes a virtual server gone from the configuration. */
 void ck_vs_remove(struct ck_vs_run *vs);
 void ck_vs_free(struct ck_vs_run **vs);

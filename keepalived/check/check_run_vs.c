@@ -124,7 +124,8 @@ static void log_dest_change(const struct ck_vs_run *vs,
 			    const struct ck_rs_run *rs, struct ck_want want)
 {
 	const char *what = rs->is_sorry ? "sorry server" : "service";
-	void (*say)(const char *, ...) = vs->starting ? log_detail : log_info;
+	void (*say)(const char *, ...) = vs->starting && !rs->is_sorry ?
+						 log_detail : log_info;
 
 	if (!want.present)
 		say("Removing %s %s from VS %s", what, rs->name, vs->name);
@@ -173,12 +174,16 @@ static void quorum_update(struct ck_vs_run *vs)
 	bool up = ck_quorum_next(vs->quorum_up, sum, c->quorum, c->hysteresis);
 	char what[CK_VS_STRLEN + 16];
 
-	if (up == vs->quorum_up)
+	if (up == vs->quorum_up && !(vs->starting && !up))
 		return;
 	vs->quorum_up = up;
 	if (up) {
 		log_info("Gained quorum %ld+%ld=%ld <= %ld for VS %s",
 			 c->quorum, c->hysteresis, c->quorum + c->hysteresis,
+			 sum, vs->name);
+	} else if (vs->starting) {
+		log_info("Starting with quorum down %ld-%ld=%ld > %ld for VS %s",
+			 c->quorum, c->hysteresis, c->quorum - c->hysteresis,
 			 sum, vs->name);
 	} else {
 		vs->quorum_losses++;
@@ -225,7 +230,8 @@ void ck_vs_sync(struct ck_vs_run *vs)
 	 * leaves after they are back: the service is never empty. */
 	if (!vs->quorum_up)
 		sync_sorry(vs);
-	if (vs->sorry && was_up != vs->quorum_up && !vs->starting)
+	if (vs->sorry && (was_up != vs->quorum_up ||
+			  (vs->starting && !vs->quorum_up)))
 		log_info("%s alive servers %s the pool for VS %s",
 			 vs->quorum_up ? "Adding" : "Removing",
 			 vs->quorum_up ? "to" : "from", vs->name);
@@ -417,16 +423,27 @@ void ck_vs_shutdown(struct ck_vs_run *vs, bool release_ipvs)
 	vs->nsvc = 0;
 }
 
+void ck_vs_rs_gone(struct ck_vs_run *vs, struct ck_rs_run *rs)
+{
+	char what[CK_NAME_LEN + CK_VS_STRLEN + 32];
+
+	ck_rs_abort(rs);
+	ck_vs_dest_apply(vs, rs, (struct ck_want){ false, 0 });
+	if (!rs->up)
+		return;
+	snprintf(what, sizeof(what), "for service %s in VS %s", rs->name,
+		 vs->name);
+	ck_script_run(vs->run, &rs->conf->notify_down, what);
+}
+
 void ck_vs_remove(struct ck_vs_run *vs)
 {
 	struct ck_rs_run *rs;
 	size_t i;
 
 	log_info("Removing Virtual Server %s", vs->name);
-	list_for_each_entry(rs, &vs->rss, node) {
-		ck_rs_abort(rs);
-		ck_vs_dest_apply(vs, rs, (struct ck_want){ false, 0 });
-	}
+	list_for_each_entry(rs, &vs->rss, node)
+		ck_vs_rs_gone(vs, rs);
 	if (vs->sorry)
 		ck_vs_dest_apply(vs, vs->sorry, (struct ck_want){ false, 0 });
 	for (i = 0; i < vs->nsvc; i++)

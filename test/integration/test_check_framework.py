@@ -127,6 +127,8 @@ def test_alpha_starts_out_of_the_table(netns, bridge, daemon, tmp_path):
 
     wait_table(table, lambda t: SVC in t, "the service recorded")
     d.wait_for_log(r"Activating healthchecker for service")
+    d.wait_for_log(rf"Starting with quorum down 1-0=1 > 0 for VS "
+                   rf"\[{VIP}\]:tcp:80")
     # Checks fail (nothing listens): it never entered the table.
     d.wait_for_log(rf"TCP_CHECK on service \[{rs}\]:tcp:8080 failed: "
                    r"Connection refused", timeout=20)
@@ -245,15 +247,26 @@ def test_reload_adds_and_removes_real_servers(netns, bridge, daemon,
     topo = director_topology(netns, bridge, servers=2)
     servers(topo, 2)
     ds = dests(topo, 2)
-    d, table = start_director(daemon, topo, tmp_path,
-                              lvs_config([topo.rs_addr(0)]))
+    gone = topo.rs_addr(0)
+    ndown, ndown_out = script(tmp_path, "ndown")
+    d, table = start_director(daemon, topo, tmp_path, lvs_config(
+        [(gone, f'notify_down "{ndown} {gone}"')]))
     wait_dest(table, SVC, ds[0])
+    d.wait_for_log(rf"TCP connection to \[{gone}\]:tcp:8080 success")
 
     with open(d.config_path, "w", encoding="utf-8") as f:
         f.write(lvs_config([topo.rs_addr(1)]))
-    reload(d, d.mark())
+    mark = d.mark()
+    reload(d, mark)
     wait_dest(table, SVC, ds[1])
     wait_dest(table, SVC, ds[0], present=False)
+    # As keepalived: said, removed, and notify_down run for it.
+    d.wait_for_log(rf"service \[{gone}\]:tcp:8080 no longer exist",
+                   since=mark)
+    d.wait_for_log(rf"Removing service \[{gone}\]:tcp:8080 from VS",
+                   since=mark)
+    wait_until(lambda: lines(ndown_out) == [f"ndown {gone}"], 20, 0.1,
+               "notify_down of the removed server")
 
 
 def test_dumps_show_servers_and_checkers(netns, bridge, daemon, tmp_path):
