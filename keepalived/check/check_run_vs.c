@@ -219,25 +219,37 @@ static void sync_rss(struct ck_vs_run *vs)
 	}
 }
 
+/*
+ * In keepalived's order: the real server that changed first, then the
+ * quorum; on a loss the sorry server comes in before the live servers
+ * leave, on a gain they come back before it leaves, so that the service
+ * is never empty.
+ */
 void ck_vs_sync(struct ck_vs_run *vs)
 {
 	bool was_up = vs->quorum_up;
 
 	if (vs->run->stopped)
 		return;
-	quorum_update(vs);
-	/* The sorry server comes in before the real servers leave, and
-	 * leaves after they are back: the service is never empty. */
-	if (!vs->quorum_up)
-		sync_sorry(vs);
-	if (vs->sorry && (was_up != vs->quorum_up ||
-			  (vs->starting && !vs->quorum_up)))
-		log_info("%s alive servers %s the pool for VS %s",
-			 vs->quorum_up ? "Adding" : "Removing",
-			 vs->quorum_up ? "to" : "from", vs->name);
 	sync_rss(vs);
-	if (vs->quorum_up)
+	quorum_update(vs);
+	if (vs->quorum_up == was_up && !(vs->starting && !vs->quorum_up)) {
 		sync_sorry(vs);
+		return;
+	}
+	if (!vs->quorum_up) {
+		sync_sorry(vs);
+		if (vs->sorry)
+			log_info("Removing alive servers from the pool for VS "
+				 "%s", vs->name);
+		sync_rss(vs);
+		return;
+	}
+	if (vs->sorry && !vs->starting)
+		log_info("Adding alive servers to the pool for VS %s",
+			 vs->name);
+	sync_rss(vs);
+	sync_sorry(vs);
 }
 
 static bool same_service(const struct ipvs_service *a,

@@ -11,6 +11,7 @@ import stat
 
 from kalib import wait_until
 
+from checklib import stop_servers  # noqa: F401 (autouse fixture)
 from checklib import (VIP, TcpServer, director_topology, lvs_config,
                       read_table, start_director, wait_dest)
 
