@@ -10,4 +10,5 @@ include test/unit/netlink.mk
 include test/unit/checkrun.mk
 # IPVS above the kernel (wip-ckipvs)
 include test/unit/ipvsrec.mk
+include test/unit/check.mk
 endif
