@@ -71,3 +71,6 @@ KACHECK_SOURCES += keepalived/check/check_alloc.h \
 	keepalived/check/check_conf_checker.c \
 	keepalived/check/check_conf_script.c \
 	keepalived/check/check_conf_check.h
+
+# ---- DNS_CHECK's messages (pure, unit-tested).
+KACHECK_SOURCES += keepalived/check/dns_packet.c keepalived/check/dns_packet.h
