@@ -197,6 +197,10 @@ int check_run_apply(struct check_run *r, const struct check_conf *c,
 	r->gd = gd;
 	r->env.gd = gd;
 	r->env.conf = c;
+	if (!r->alerter)
+		r->alerter = smtp_alerter_new(r->loop, gd);
+	else
+		smtp_alerter_set_global(r->alerter, gd);
 	if (!r->started)
 		first_start(r);
 	list_init(&old);
@@ -241,5 +245,6 @@ void check_run_free(struct check_run **pr)
 	check_run_stop(r);
 	list_for_each_entry_safe(vs, tmp, &r->vss, node)
 		ck_vs_free(&vs);
+	smtp_alerter_free(&r->alerter);
 	mem_free(pr);
 }

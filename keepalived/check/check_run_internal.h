@@ -13,6 +13,7 @@
 #include "check_checker.h"
 #include "check_run.h"
 #include "list.h"
+#include "smtp_alert.h"
 
 #define CK_NAME_LEN (ADDR_PORT_STRLEN + 16)
 
@@ -70,6 +71,7 @@ struct check_run {
 	struct ck_env env;
 	struct list_node vss;		/* struct ck_vs_run */
 	struct list_node scripts;	/* struct ck_script_proc, running */
+	struct smtp_alerter *alerter;	/* made at the first apply */
 	bool started, stopped;
 };
 
@@ -125,5 +127,10 @@ void ck_script_run(struct check_run *r, const struct ck_script *s,
 		   const char *what);
 /* Waits for the scripts running, at most max_us, then kills the rest. */
 void ck_scripts_drain(struct check_run *r, uint64_t max_us);
+/* The e-mail alerts (smtp_alert) of a real server that went up or down
+ * because of a check of type "t", and of a quorum gained or lost. */
+void ck_alert_rs(struct check_run *r, const struct ck_rs_run *rs, bool up,
+		 enum ck_type t);
+void ck_alert_vs(struct check_run *r, const struct ck_vs_run *vs, bool up);
 
 #endif

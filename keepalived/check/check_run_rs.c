@@ -215,8 +215,9 @@ bool ck_rs_same_key(const struct ck_real_server_conf *a,
 	return addr_equal(&a->addr, &b->addr) && a->port == b->port;
 }
 
-/* The real server's state follows its checkers'. */
-static void rs_update(struct ck_rs_run *rs)
+/* The real server's state follows its checkers'; "t" is the type of
+ * the check that just reported. */
+static void rs_update(struct ck_rs_run *rs, enum ck_type t)
 {
 	struct ck_vs_run *vs = rs->vs;
 	bool up = all_up(rs);
@@ -234,6 +235,7 @@ static void rs_update(struct ck_rs_run *rs)
 			 rs->name, vs->name);
 		ck_script_run(vs->run, up ? &rs->conf->notify_up :
 			      &rs->conf->notify_down, what);
+		ck_alert_rs(vs->run, rs, up, t);
 	} else if (weight == rs->weight) {
 		return;
 	}
@@ -320,7 +322,7 @@ static void checker_result(struct ck_run_checker *c, bool ok)
 	log_verdict(c, ok, v);
 	c->has_run = true;
 	schedule(c, ck_sm_next_delay_us(v, &ck->conf->common));
-	rs_update(c->rs);
+	rs_update(c->rs, ck->conf->type);
 }
 
 static void on_due(struct event_loop *loop, const struct event_info *info)

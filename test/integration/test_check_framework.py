@@ -1,7 +1,8 @@
 """The checker framework's behaviour, seen in the IPVS table our daemon
 records (--ipvs-record) and in its log and scripts: quorum with
 hysteresis and its scripts, the sorry server, alpha, omega, reload
-without flapping, stop, --dont-release-ipvs, and the dumps.
+without flapping, stop, --dont-release-ipvs, the dumps, and the e-mail
+alert of a real server going down.
 
 Real servers are python3 http.server listeners in their own namespaces,
 checked with TCP_CHECK; timers are short, waits generous, and no test
@@ -13,6 +14,7 @@ import stat
 
 from kalib import wait_until
 
+from smtp_servers import SmtpSink
 from checklib import stop_servers  # noqa: F401 (autouse fixture)
 from checklib import (VIP, TcpServer, director_topology, lvs_config,
                       read_table, start_director, wait_dest, wait_table)
@@ -314,3 +316,28 @@ def test_dumps_show_servers_and_checkers(netns, bridge, daemon, tmp_path):
     (check,) = real["checkers"]
     assert check["type"] == "TCP_CHECK" and check["up"] is True
     assert check["attempts"] >= 1
+
+
+def test_smtp_alert_when_a_real_server_changes(netns, bridge, daemon,
+                                               tmp_path):
+    topo = director_topology(netns, bridge, servers=1)
+    rs = topo.rs_addr(0)
+    srv = TcpServer(topo.servers[0], rs, 8080).start()
+    sink = SmtpSink(topo.director, str(tmp_path), "127.0.0.1", 2525).start()
+    try:
+        mail = ("notification_email {\n        ops@example.com\n    }\n"
+                "    notification_email_from ka@example.com\n"
+                "    smtp_server 127.0.0.1 2525")
+        d, table = start_director(daemon, topo, tmp_path,
+                                  lvs_config([rs], globals_=mail))
+        wait_dest(table, SVC, f"{rs}:8080")
+        srv.stop()
+        wait_dest(table, SVC, f"{rs}:8080", present=False)
+        subject = (f"Subject: [checktest] Realserver [{rs}]:tcp:8080 of "
+                   f"virtual server [{VIP}]:tcp:80 - DOWN")
+        msgs = wait_until(lambda: sink.messages(), 20, 0.2, "an alert")
+        assert subject in msgs[0]["content"]
+        assert "=> TCP_CHECK failed on service <=" in msgs[0]["content"]
+        assert msgs[0]["rcpt_tos"] == ["ops@example.com"]
+    finally:
+        sink.stop()
