@@ -208,11 +208,22 @@ int check_run_apply(struct check_run *r, const struct check_conf *c,
 		list_move_tail(&old, &vs->node);
 	if (c)
 		ret = apply_vss(r, c, &old);
+	check_run_addrs_changed(r);
 	list_for_each_entry_safe(vs, tmp, &old, node) {
 		ck_vs_remove(vs);
 		ck_vs_free(&vs);
 	}
 	return ret;
+}
+
+void check_run_addrs_changed(struct check_run *r)
+{
+	struct ck_vs_run *vs;
+
+	if (r->stopped)
+		return;
+	list_for_each_entry(vs, &r->vss, node)
+		ck_vs_suspend_eval(vs);
 }
 
 void check_run_stop(struct check_run *r)

@@ -57,6 +57,7 @@ struct ck_vs_run {
 	struct list_node rss;		/* struct ck_rs_run */
 	struct ck_rs_run *sorry;
 	bool quorum_up;
+	bool suspended;			/* ha_suspend: the address is gone */
 	bool starting;			/* the first sync: IPVS is filled
 					 * quietly, as keepalived does */
 	unsigned quorum_losses;
@@ -110,6 +111,9 @@ void ck_vs_shutdown(struct ck_vs_run *vs, bool release);
 /* A real server gone from the configuration: out of IPVS, and
  * notify_down if it was up. */
 void ck_vs_rs_gone(struct ck_vs_run *vs, struct ck_rs_run *rs);
+/* ha_suspend: stops or starts the checkers as the address comes and
+ * goes. */
+void ck_vs_suspend_eval(struct ck_vs_run *vs);
 /* Removes a virtual server gone from the configuration. */
 void ck_vs_remove(struct ck_vs_run *vs);
 void ck_vs_free(struct ck_vs_run **vs);

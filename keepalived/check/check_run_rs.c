@@ -109,6 +109,8 @@ void ck_rs_start(struct ck_rs_run *rs)
 	size_t i;
 	struct ck_run_checker *c;
 
+	if (rs->vs->suspended)
+		return;
 	for (i = 0; i < rs->nck; i++) {
 		c = &rs->checkers[i];
 		log_info("Activating healthchecker for service %s for VS %s",

@@ -369,6 +369,7 @@ int ck_vs_start(struct ck_vs_run *vs, const struct check_conf *cc)
 		return r;
 	}
 	ck_vs_set_services(vs, svcs, n);
+	ck_vs_suspend_eval(vs);
 	list_for_each_entry(rc, &vs->conf->real_servers, node) {
 		rs = ck_rs_new(vs, rc, false);
 		list_add_tail(&vs->rss, &rs->node);
@@ -376,13 +377,41 @@ int ck_vs_start(struct ck_vs_run *vs, const struct check_conf *cc)
 	}
 	if (vs->conf->sorry)
 		vs->sorry = ck_rs_new(vs, vs->conf->sorry, true);
-	if (vs->conf->ha_suspend)
-		log_warnx("VS %s: ha_suspend is not supported yet - ignoring",
-			  vs->name);
 	vs->starting = true;
 	ck_vs_sync(vs);
 	vs->starting = false;
 	return 0;
+}
+
+/* keepalived's ha_suspend is for "virtual_server IP PORT": the checks
+ * of a VIP held by a VRRP backup are pointless. */
+static bool vs_address_here(const struct ck_vs_run *vs)
+{
+	const struct check_run_opts *o = &vs->run->opts;
+
+	if (!vs->conf->ha_suspend || vs->conf->kind != CK_VS_ADDR ||
+	    !o->addr_local)
+		return true;
+	return o->addr_local(&vs->conf->addr, o->addr_ctx);
+}
+
+void ck_vs_suspend_eval(struct ck_vs_run *vs)
+{
+	bool here = vs_address_here(vs);
+	struct ck_rs_run *rs;
+
+	if (here != vs->suspended)
+		return;
+	vs->suspended = !here;
+	log_info("%s healthcheckers of VS %s: its address is %s",
+		 here ? "Resuming" : "Suspending", vs->name,
+		 here ? "here" : "not here");
+	list_for_each_entry(rs, &vs->rss, node) {
+		if (here)
+			ck_rs_start(rs);
+		else
+			ck_rs_abort(rs);
+	}
 }
 
 static void omega(struct ck_vs_run *vs)

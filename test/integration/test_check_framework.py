@@ -341,3 +341,28 @@ def test_smtp_alert_when_a_real_server_changes(netns, bridge, daemon,
         assert msgs[0]["rcpt_tos"] == ["ops@example.com"]
     finally:
         sink.stop()
+
+
+def test_ha_suspend_follows_the_virtual_address(netns, bridge, daemon,
+                                               tmp_path):
+    topo = director_topology(netns, bridge, servers=1)
+    rs = topo.rs_addr(0)
+    TcpServer(topo.servers[0], rs, 8080).start()
+    topo.director.ip("addr", "del", f"{VIP}/32", "dev", "lo")
+    d, table = start_director(daemon, topo, tmp_path, lvs_config(
+        [rs], vs_opts="ha_suspend\n    alpha"))
+    d.wait_for_log(rf"Suspending healthcheckers of VS \[{VIP}\]:tcp:80: "
+                   r"its address is not here")
+    # Started (the parent says so once the child is ready) without a
+    # single checker running.
+    d.wait_for_log(r"checker child \(pid \d+\) is running")
+    assert "Activating healthchecker" not in d.log()
+    assert read_table(table)[SVC] == {}
+
+    topo.director.ip("addr", "add", f"{VIP}/32", "dev", "lo")
+    d.wait_for_log(rf"Resuming healthcheckers of VS \[{VIP}\]:tcp:80")
+    wait_dest(table, SVC, f"{rs}:8080")
+    mark = d.mark()
+    topo.director.ip("addr", "del", f"{VIP}/32", "dev", "lo")
+    d.wait_for_log(rf"Suspending healthcheckers of VS \[{VIP}\]:tcp:80",
+                   since=mark)
