@@ -112,3 +112,10 @@ KACORE_SOURCES += keepalived/core/child_sched.c keepalived/core/child_sched.h
 # The VRRP runtime (AH's HMAC) needs OpenSSL in everything that links it.
 KA_CORE_LIBS += $(OPENSSL_LIBS)
 KA_CORE_SAN_LIBS += $(OPENSSL_LIBS)
+
+# ---- E-mail alerts (global_defs notification_email, smtp_server): the
+# pure reply reader and message text, and the client on the event loop.
+KACORE_SOURCES += keepalived/core/smtp_alert.c keepalived/core/smtp_alert.h \
+	keepalived/core/smtp_session.c keepalived/core/smtp_session.h \
+	keepalived/core/smtp_msg.c keepalived/core/smtp_msg.h \
+	keepalived/core/smtp_reply.c keepalived/core/smtp_reply.h

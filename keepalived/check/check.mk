@@ -72,6 +72,9 @@ KACHECK_SOURCES += keepalived/check/check_alloc.h \
 	keepalived/check/check_conf_script.c \
 	keepalived/check/check_conf_check.h
 
+# ---- DNS_CHECK's messages (pure, unit-tested).
+KACHECK_SOURCES += keepalived/check/dns_packet.c keepalived/check/dns_packet.h
+
 # ---- MISC_CHECK, FILE_CHECK, PING_CHECK, UDP_CHECK: their pure helpers
 # (ICMP echo codec, UDP reply matching, track file numbers, script exit
 # statuses), unit-tested through libcheck_san.a (test/unit/ckmisc.mk).

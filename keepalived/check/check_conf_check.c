@@ -175,7 +175,61 @@ static int wanted_family(const struct ck_virtual_server_conf *vs,
 	return m->fwd == CK_FWD_TUN ? 0 : vs->family;
 }
 
-static int check_sorry(struct cfg_parser *p,
+/* A group address whose port differs from "port". */
+static bool group_port_differs(const struct check_conf *c, const char *name,
+			       uint16_t port)
+{
+	const struct ck_vsg_conf *g = check_conf_find_group(c, name);
+	const struct ck_vsg_entry *e;
+
+	if (g)
+		list_for_each_entry(e, &g->entries, node)
+			if (!e->is_fwmark && e->port && e->port != port)
+				return true;
+	return false;
+}
+
+/*
+ * Direct routing and tunnels cannot change the port: a server's port
+ * other than the service's is reset (an fwmark service has none), as
+ * keepalived does. "what" is "real" or "sorry".
+ */
+static int check_port(struct cfg_parser *p, const struct check_conf *c,
+		      const struct ck_virtual_server_conf *vs,
+		      struct ck_real_server_conf *rs, const struct ck_method *m,
+		      const char *what)
+{
+	char name[CK_VS_STRLEN], rsname[CK_VS_STRLEN];
+
+	if (m->fwd == CK_FWD_NAT || m->fwd == CK_FWD_UNSET || !rs->port)
+		return 0;
+	ck_vs_name(vs, name, sizeof(name));
+	ck_rs_name_full(vs, rs, rsname, sizeof(rsname));
+	if (vs->kind == CK_VS_FWMARK) {
+		cfg_report_at(p, CFG_WARNING, AT(rs), "fwmark virtual server "
+			      "%s, %s server %s has port specified - "
+			      "clearing", name, what, rsname);
+		rs->port = 0;
+		return 1;
+	}
+	if (vs->kind == CK_VS_ADDR ? rs->port == vs->port :
+	    !group_port_differs(c, vs->group, rs->port))
+		return 0;
+	cfg_report_at(p, CFG_WARNING, AT(rs), "virtual server %s and %s "
+		      "server %s ports don't match%s", name, what, rsname,
+		      vs->kind == CK_VS_ADDR ? " - resetting" : "");
+	if (vs->kind == CK_VS_ADDR)
+		rs->port = vs->port;
+	return 1;
+}
+
+static const struct ck_method *rs_method(const struct ck_virtual_server_conf *vs,
+					 const struct ck_real_server_conf *rs)
+{
+	return rs->method.fwd != CK_FWD_UNSET ? &rs->method : &vs->method;
+}
+
+static int check_sorry(struct cfg_parser *p, const struct check_conf *c,
 		       struct ck_virtual_server_conf *vs)
 {
 	char a[ADDR_STRLEN];
@@ -185,13 +239,23 @@ static int check_sorry(struct cfg_parser *p,
 		return 0;
 	f = wanted_family(vs, vs->sorry);
 	if (!f || f == vs->sorry->addr.family)
-		return 0;
+		return check_port(p, c, vs, vs->sorry,
+				  vs->sorry_method.fwd != CK_FWD_UNSET ?
+				  &vs->sorry_method : &vs->method, "sorry");
 	addr_ntop(&vs->sorry->addr, a, sizeof(a));
 	cfg_report_at(p, CFG_ERROR, AT(vs->sorry), "Address family of "
 		      "virtual server and sorry server %s don't match - "
 		      "skipping sorry server.", a);
 	ck_rs_conf_free(&vs->sorry);
 	return 1;
+}
+
+static const char *rs_full(const struct ck_virtual_server_conf *vs,
+			   const struct ck_real_server_conf *rs, char *buf,
+			   size_t size)
+{
+	ck_rs_name_full(vs, rs, buf, size);
+	return buf;
 }
 
 static bool rs_same(const struct ck_real_server_conf *a,
@@ -215,11 +279,11 @@ static bool rs_duplicate(const struct ck_virtual_server_conf *vs,
 	return false;
 }
 
-int ck_check_real_servers(struct cfg_parser *p,
+int ck_check_real_servers(struct cfg_parser *p, const struct check_conf *c,
 			  struct ck_virtual_server_conf *vs)
 {
 	struct ck_real_server_conf *rs, *tmp;
-	char a[ADDR_STRLEN];
+	char a[ADDR_STRLEN], full[CK_VS_STRLEN];
 	int bad = 0, f;
 
 	list_for_each_entry_safe(rs, tmp, &vs->real_servers, node) {
@@ -232,16 +296,18 @@ int ck_check_real_servers(struct cfg_parser *p,
 				      a);
 		} else if (rs_duplicate(vs, rs)) {
 			cfg_report_at(p, CFG_ERROR, AT(rs), "real server "
-				      "[%s]:%u is duplicated - removing second "
-				      "rs", a, rs->port ? rs->port : vs->port);
+				      "%s is duplicated - removing second rs",
+				      rs_full(vs, rs, full, sizeof(full)));
 		} else {
+			bad += check_port(p, c, vs, rs, rs_method(vs, rs),
+					  "real");
 			continue;
 		}
 		bad++;
 		list_del(&rs->node);
 		ck_rs_conf_free(&rs);
 	}
-	return bad + check_sorry(p, vs);
+	return bad + check_sorry(p, c, vs);
 }
 
 /* A group service: the group must exist (keepalived 2.2.7 lets a
@@ -271,7 +337,7 @@ int ck_check_vs(struct cfg_parser *p, const struct check_conf *c,
 	bad += check_protocol(p, vs, name);
 	ck_vs_name(vs, name, sizeof(name));
 	bad += check_defaults(p, c, vs, name);
-	bad += ck_check_real_servers(p, vs);
+	bad += ck_check_real_servers(p, c, vs);
 	list_for_each_entry(rs, &vs->real_servers, node)
 		bad += ck_check_checkers(p, c, rs);
 	if (list_empty(&vs->real_servers)) {

@@ -26,7 +26,7 @@ int ck_check_groups(struct cfg_parser *p, struct check_conf *c);
 int ck_check_track_files(struct cfg_parser *p, struct check_conf *c);
 int ck_check_vs(struct cfg_parser *p, const struct check_conf *c,
 		struct ck_virtual_server_conf *vs);
-int ck_check_real_servers(struct cfg_parser *p,
+int ck_check_real_servers(struct cfg_parser *p, const struct check_conf *c,
 			  struct ck_virtual_server_conf *vs);
 /* check_conf_checker.c: the checkers of one real server (regexes are
  * compiled with pcre2 here). */
@@ -35,7 +35,8 @@ int ck_check_checkers(struct cfg_parser *p, const struct check_conf *c,
 /* Whether a regex_options word is one pcre2 option keepalived knows. */
 bool ck_regex_option_known(const char *word);
 /* check_conf_script.c: notify_up/down, quorum_up/down, misc_path.
- * A script that will not be run is cleared. */
+ * A script that will not be run is cleared, and a MISC_CHECK without
+ * its script removed. */
 int ck_check_script(struct cfg_parser *p, const char *what,
 		    struct ck_script *s, const struct global_data *gd,
 		    const struct config_check_env *env);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 
 #include "check_alloc.h"
 #include "check_conf_check.h"
@@ -27,9 +28,9 @@ static const char *script_user(const struct ck_script *s,
 	return gd->enable_script_security ? CK_DEFAULT_SCRIPT_USER : "root";
 }
 
-/* Not being able to run a script is not a configuration error for
- * keepalived -t when the script or its named user is missing: a note,
- * and the script is dropped. */
+/* A script that cannot be run as configured is dropped (and a
+ * MISC_CHECK with it, by the caller). A missing named user is not a
+ * configuration error for keepalived -t: a note. */
 static int drop(struct cfg_parser *p, struct ck_script *s,
 		enum cfg_severity sev, const char *what, const char *why)
 {
@@ -37,6 +38,22 @@ static int drop(struct cfg_parser *p, struct ck_script *s,
 		      s->cmd, why);
 	ck_script_clear(s);
 	return sev > CFG_NOTE;
+}
+
+/* misc_path's "user" must exist, found or not (keepalived resolves it
+ * as it reads the line). */
+static int misc_user(struct cfg_parser *p, struct ck_script *s,
+		     const struct config_check_env *env)
+{
+	uid_t uid;
+
+	if (!s->user || env->user_uid(s->user, &uid, env->ctx) == 0)
+		return 0;
+	cfg_report_at(p, CFG_ERROR, AT(s), "Failed to set uid/gid for misc "
+		      "checker script '%s' (no user '%s') - removing", s->cmd,
+		      s->user);
+	ck_script_clear(s);
+	return 1;
 }
 
 int ck_check_script(struct cfg_parser *p, const char *what,
@@ -49,9 +66,16 @@ int ck_check_script(struct cfg_parser *p, const char *what,
 
 	if (!s->cmd)
 		return 0;
+	if (!strcmp(what, "misc_path") && misc_user(p, s, env))
+		return 1;
+	/* A script not there yet is kept: it may be installed later, and
+	 * until then running it fails (a MISC_CHECK then fails). */
 	secure = config_check_path_secure(s->cmd, env);
-	if (secure < 0)
-		return drop(p, s, CFG_NOTE, what, "cannot be found");
+	if (secure < 0) {
+		cfg_report_at(p, CFG_NOTE, AT(s), "%s '%s' cannot be found",
+			      what, s->cmd);
+		return 0;
+	}
 	user = script_user(s, gd);
 	if (env->user_uid(user, &uid, env->ctx) < 0)
 		return drop(p, s, s->user ? CFG_NOTE : CFG_ERROR, what,
@@ -78,15 +102,21 @@ static int rs_scripts(struct cfg_parser *p, struct ck_real_server_conf *rs,
 		      const struct global_data *gd,
 		      const struct config_check_env *env)
 {
-	struct ck_checker_conf *ck;
+	struct ck_checker_conf *ck, *tmp;
 	int bad = 0;
 
 	bad += ck_check_script(p, "notify_up", &rs->notify_up, gd, env);
 	bad += ck_check_script(p, "notify_down", &rs->notify_down, gd, env);
-	list_for_each_entry(ck, &rs->checkers, node)
-		if (ck->type == CK_MISC)
-			bad += ck_check_script(p, "misc_path",
-					       &ck->u.misc.script, gd, env);
+	list_for_each_entry_safe(ck, tmp, &rs->checkers, node) {
+		if (ck->type != CK_MISC)
+			continue;
+		bad += ck_check_script(p, "misc_path", &ck->u.misc.script, gd,
+				       env);
+		if (ck->u.misc.script.cmd)
+			continue;
+		list_del(&ck->node);
+		ck_checker_conf_free(&ck);
+	}
 	return bad;
 }
 

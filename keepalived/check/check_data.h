@@ -382,20 +382,31 @@ size_t check_conf_count_vs(const struct check_conf *c);
 void check_conf_complete(struct check_conf *c, const struct global_data *gd);
 
 /* Same effective configuration (places aside): for the reload diff.
- * Both completed. */
+ * Both completed. A virtual server's compares the service and its sorry
+ * server, not its real servers: those are compared one by one. */
 bool ck_real_server_conf_equal(const struct ck_real_server_conf *a,
 			       const struct ck_real_server_conf *b);
 bool ck_virtual_server_conf_equal(const struct ck_virtual_server_conf *a,
 				  const struct ck_virtual_server_conf *b);
 
-/* "[192.168.1.1]:80", "FWM 5", "GROUP web" (keepalived's form in logs);
- * buf of CK_VS_STRLEN. */
+/* The whole configuration, real servers and all (for the printout
+ * round trip). Both completed. */
+bool check_conf_equal(const struct check_conf *a, const struct check_conf *b);
+
+/* keepalived 2.2.7's forms in its logs: "[192.168.1.1]:tcp:80" (the
+ * protocol "none" while unset), "FWM 5", "[web]:0" for a group; buf of
+ * CK_VS_STRLEN. */
 #define CK_VS_STRLEN (ADDR_PORT_STRLEN + 64)
 void ck_vs_name(const struct ck_virtual_server_conf *vs, char *buf,
 		size_t size);
 /* "[10.0.0.2]:80" */
 void ck_rs_name(const struct ck_real_server_conf *rs, char *buf,
 		size_t size);
+/* keepalived's full form, with its service's protocol:
+ * "[10.0.0.2]:tcp:80". */
+void ck_rs_name_full(const struct ck_virtual_server_conf *vs,
+		     const struct ck_real_server_conf *rs, char *buf,
+		     size_t size);
 
 /* Writes the configuration back as blocks that parse to equal data. */
 void check_conf_dump(const struct check_conf *c, FILE *out);

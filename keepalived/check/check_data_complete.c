@@ -141,7 +141,8 @@ static int group_family(const struct check_conf *c, const char *name)
 }
 
 /* fwmark and group services take their real servers' family, as
- * keepalived does, IPv4 when there is nothing to go by. */
+ * keepalived does (a group's addresses of the other family are left
+ * out when it runs), else the group's, else IPv4. */
 static int vs_family(const struct check_conf *c,
 		     const struct ck_virtual_server_conf *vs)
 {
@@ -150,9 +151,7 @@ static int vs_family(const struct check_conf *c,
 
 	if (vs->family)
 		return vs->family;
-	if (vs->kind == CK_VS_GROUP)
-		f = group_family(c, vs->group);
-	if (!f && vs->persistence_granularity.family)
+	if (vs->persistence_granularity.family)
 		f = vs->persistence_granularity.family;
 	if (!f)
 		list_for_each_entry(rs, &vs->real_servers, node)
@@ -162,6 +161,8 @@ static int vs_family(const struct check_conf *c,
 			}
 	if (!f && vs->sorry)
 		f = vs->sorry->addr.family;
+	if (!f && vs->kind == CK_VS_GROUP)
+		f = group_family(c, vs->group);
 	if (!f)
 		list_for_each_entry(rs, &vs->real_servers, node) {
 			f = rs->addr.family;

@@ -146,7 +146,6 @@ CK_KW(ck_kw_url_regex_max_offset);
 CK_KW(ck_kw_http_protocol);
 CK_KW(ck_kw_fast_recovery);
 CK_KW(ck_kw_enable_sni);
-CK_KW(ck_kw_tls_compliant);
 
 /* check_kw_misc.c: MISC_CHECK, SMTP_CHECK, DNS_CHECK */
 CK_KW(ck_kw_misc_path);

@@ -112,8 +112,12 @@ CK_KW(ck_kw_url_status_code)
 	unsigned lo, hi;
 	size_t i;
 
-	if (cfg_want_args(p, w, 1, SIZE_MAX) < 0)
-		return -EINVAL;
+	if (w->count < 2) {
+		/* keepalived 2.2.7 lets it pass */
+		cfg_report(p, CFG_NOTE, "status_code without a code - "
+			   "ignoring");
+		return 0;
+	}
 	for (i = 1; i < w->count; i++) {
 		if (status_range(w->words[i], &lo, &hi) < 0) {
 			cfg_report(p, CFG_ERROR, "status_code: invalid code "
@@ -187,7 +191,7 @@ CK_KW(ck_kw_url_regex_max_offset)
 	unsigned long v;
 
 	if (cfg_want_args(p, w, 1, 1) < 0 ||
-	    cfg_get_uint(p, w, 1, 1, UINT32_MAX, &v) < 0)
+	    cfg_get_uint(p, w, 1, 0, UINT32_MAX, &v) < 0)
 		return -EINVAL;
 	URL(obj)->regex_max_offset = v;
 	return 0;
@@ -237,12 +241,4 @@ CK_KW(ck_kw_enable_sni)
 	return 0;
 }
 
-CK_KW(ck_kw_tls_compliant)
-{
-	bool on;
 
-	if (ck_kw_bool(p, w, &on) < 0)
-		return -EINVAL;
-	HTTP(obj)->tls_compliant = on;
-	return 0;
-}

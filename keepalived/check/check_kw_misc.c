@@ -27,25 +27,23 @@ CK_KW(ck_kw_misc_path)
 	return 0;
 }
 
-/* Whole seconds (keepalived refuses a fraction here). */
+/* Whole seconds (keepalived refuses a fraction here); 0 is the
+ * default, the delay loop. */
 CK_KW(ck_kw_misc_timeout)
 {
 	unsigned long s;
 
 	if (cfg_want_args(p, w, 1, 1) < 0 ||
-	    cfg_get_uint(p, w, 1, 1, UINT32_MAX, &s) < 0)
+	    cfg_get_uint(p, w, 1, 0, UINT32_MAX, &s) < 0)
 		return -EINVAL;
-	CK(obj)->u.misc.timeout_us = (int64_t)s * 1000000;
+	CK(obj)->u.misc.timeout_us = s ? (int64_t)s * 1000000 : CK_UNSET;
 	return 0;
 }
 
 CK_KW(ck_kw_misc_dynamic)
 {
-	bool on;
-
-	if (ck_kw_bool(p, w, &on) < 0)
-		return -EINVAL;
-	CK(obj)->u.misc.dynamic = on;
+	cfg_want_args(p, w, 0, 0);
+	CK(obj)->u.misc.dynamic = true;
 	return 0;
 }
 

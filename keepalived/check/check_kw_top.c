@@ -40,7 +40,7 @@ CK_OPEN(ck_kw_vsg_open)
 		return NULL;
 	}
 	if (check_conf_find_group(root->conf, w->words[1])) {
-		cfg_report(p, CFG_ERROR, "virtual_server_group %s is already "
+		cfg_report(p, CFG_NOTE, "virtual_server_group %s is already "
 			   "defined, ignoring this one", w->words[1]);
 		return NULL;
 	}
@@ -60,7 +60,7 @@ static int vsg_fwmark(struct cfg_parser *p, const struct cfg_words *w,
 	unsigned long v;
 
 	if (cfg_want_args(p, w, 1, 2) < 0 ||
-	    cfg_get_uint(p, w, 1, 1, UINT32_MAX, &v) < 0)
+	    cfg_get_uint(p, w, 1, 0, UINT32_MAX, &v) < 0)
 		return -EINVAL;
 	e->is_fwmark = true;
 	e->fwmark = (uint32_t)v;
@@ -140,13 +140,24 @@ CK_KW(ck_kw_vsg_line)
 	return 0;
 }
 
+/* A second SSL block replaces the first, with a warning as in
+ * keepalived. */
 CK_OPEN(ck_kw_ssl_block_open)
 {
 	struct check_parse_root *root = parent;
+	struct ck_ssl_conf *s = &root->conf->ssl;
 
 	if (w->count > 1)
 		cfg_want_args(p, w, 0, 0);
-	root->conf->ssl.set = true;
+	if (s->set) {
+		cfg_report(p, CFG_WARNING, "SSL context already specified - "
+			   "replacing");
+		mem_free(&s->password);
+		mem_free(&s->ca);
+		mem_free(&s->certificate);
+		mem_free(&s->key);
+	}
+	s->set = true;
 	return cursor_new(root);
 }
 
@@ -155,6 +166,9 @@ static int ssl_string(struct cfg_parser *p, const struct cfg_words *w,
 {
 	if (cfg_want_args(p, w, 1, 1) < 0)
 		return -EINVAL;
+	if (*dst)
+		cfg_report(p, CFG_WARNING, "SSL %s already specified - "
+			   "replacing", w->words[0]);
 	return cfg_get_string(p, w, 1, dst);
 }
 

@@ -251,11 +251,21 @@ CK_KW(ck_kw_persistence_granularity)
 	return -EINVAL;
 }
 
+/* The kernel's names are at most 15 characters (IP_VS_PENAME_MAXLEN). */
+#define CK_PENAME_MAX 15
+
 CK_KW(ck_kw_persistence_engine)
 {
-	if (cfg_want_args(p, w, 1, 1) < 0)
+	char **pe = &VS(obj)->persistence_engine;
+
+	if (cfg_want_args(p, w, 1, 1) < 0 || cfg_get_string(p, w, 1, pe) < 0)
 		return -EINVAL;
-	return cfg_get_string(p, w, 1, &VS(obj)->persistence_engine);
+	if (strlen(*pe) > CK_PENAME_MAX) {
+		cfg_report(p, CFG_WARNING, "persistence_name too long, "
+			   "truncating - %s", *pe);
+		(*pe)[CK_PENAME_MAX] = '\0';
+	}
+	return 0;
 }
 
 CK_KW(ck_kw_protocol)
@@ -317,8 +327,11 @@ CK_KW(ck_kw_snmp_name)
 {
 	struct ck_cursor *cur = CUR(obj);
 
-	if (cfg_want_args(p, w, 1, 1) < 0)
+	if (w->count != 2) {
+		cfg_report(p, CFG_ERROR, "%s server snmp_name missing or extra "
+			   "parameters", cur->rs ? "real" : "virtual");
 		return -EINVAL;
+	}
 	return cfg_get_string(p, w, 1, cur->rs ? &cur->rs->snmp_name
 					       : &cur->vs->snmp_name);
 }
@@ -364,17 +377,26 @@ CK_KW(ck_kw_quorum_down)
 
 CK_KW(ck_kw_ip_family)
 {
+	struct ck_virtual_server_conf *vs = VS(obj);
+	int f;
+
 	if (cfg_want_args(p, w, 1, 1) < 0)
 		return -EINVAL;
 	if (!strcmp(w->words[1], "inet")) {
-		VS(obj)->family = AF_INET;
+		f = AF_INET;
 	} else if (!strcmp(w->words[1], "inet6")) {
-		VS(obj)->family = AF_INET6;
+		f = AF_INET6;
 	} else {
 		cfg_report(p, CFG_ERROR, "unknown virtual server ip_family "
 			   "'%s' - ignoring", w->words[1]);
 		return -EINVAL;
 	}
+	if (vs->kind == CK_VS_ADDR && vs->addr.family != f) {
+		cfg_report(p, CFG_ERROR, "Virtual server specified family %s "
+			   "conflicts with server family", w->words[1]);
+		return -EINVAL;
+	}
+	vs->family = f;
 	return 0;
 }
 
@@ -401,16 +423,13 @@ CK_KW(ck_kw_sorry_server)
 /* Both need the sorry_server line first, as in keepalived. */
 CK_KW(ck_kw_sorry_server_inhibit)
 {
-	bool on;
-
 	if (!VS(obj)->sorry) {
 		cfg_report(p, CFG_WARNING, "Ignoring sorry_server inhibit used "
 			   "before or without sorry_server");
 		return -EINVAL;
 	}
-	if (ck_kw_bool(p, w, &on) < 0)
-		return -EINVAL;
-	VS(obj)->sorry_inhibit = on;
+	cfg_want_args(p, w, 0, 0);
+	VS(obj)->sorry_inhibit = true;
 	return 0;
 }
 

@@ -22,6 +22,9 @@ static const struct cfg_block check_unsupported = {
 #define BLOCK(name, block) { name, NULL, block, 0 }
 #define END { NULL, NULL, NULL, 0 }
 
+/* keepalived.conf(5) lists tls_compliant and FILE_CHECK's dynamic, but
+ * keepalived 2.2.7 calls both unknown keywords, and so do we. */
+
 /* What every checker but MISC_CHECK and FILE_CHECK has before alpha. */
 #define CONNECTION_KEYWORDS \
 	KW("connect_ip", ck_kw_connect_ip), \
@@ -70,7 +73,6 @@ static const struct cfg_block url_block = {
 	KW("http_protocol", ck_kw_http_protocol), \
 	KW("virtualhost", ck_kw_virtualhost), \
 	KW("fast_recovery", ck_kw_fast_recovery), \
-	KW("tls_compliant", ck_kw_tls_compliant), \
 	BLOCK("url", &url_block)
 
 static const struct cfg_keyword http_keywords[] = { HTTP_KEYWORDS, END };
@@ -124,8 +126,6 @@ static const struct cfg_keyword udp_keywords[] = {
 
 static const struct cfg_keyword file_keywords[] = {
 	KW("track_file", ck_kw_file_track),
-	/* keepalived.conf(5) documents "dynamic" here but 2.2.7 does not
-	 * know it: an unknown keyword, as there. */
 	KW("weight", ck_kw_file_weight),
 	END
 };
@@ -197,6 +197,7 @@ static const struct cfg_keyword vs_keywords[] = {
 	KW("sh-fallback", ck_kw_flag),
 	KW("mh-port", ck_kw_flag),
 	KW("mh-fallback", ck_kw_flag),
+	KW("hashed", ck_kw_flag),
 	KW("ops", ck_kw_ops),
 	KW("lvs_method", ck_kw_lvs_method),
 	KW("lb_kind", ck_kw_lvs_method),

@@ -50,3 +50,14 @@ void ck_rs_name(const struct ck_real_server_conf *rs, char *buf,
 	addr_ntop(&rs->addr, a, sizeof(a));
 	snprintf(buf, size, "[%s]:%u", a, rs->port);
 }
+
+void ck_rs_name_full(const struct ck_virtual_server_conf *vs,
+		     const struct ck_real_server_conf *rs, char *buf,
+		     size_t size)
+{
+	char a[ADDR_STRLEN];
+
+	addr_ntop(&rs->addr, a, sizeof(a));
+	snprintf(buf, size, "[%s]:%s:%u", a, proto_name(vs->protocol),
+		 rs->port);
+}

@@ -58,9 +58,11 @@ uint64_t ck_sm_warmup_us(const struct ck_common *c, uint64_t rnd)
 
 bool ck_quorum_next(bool up, long sum, long quorum, long hysteresis)
 {
-	if (up && sum < quorum - hysteresis)
+	/* No live weight at all is no quorum, whatever the hysteresis
+	 * tolerates: that is when the sorry server is needed most. */
+	if (up && (sum <= 0 || sum < quorum - hysteresis))
 		return false;
-	if (!up && sum >= quorum + hysteresis)
+	if (!up && sum > 0 && sum >= quorum + hysteresis)
 		return true;
 	return up;
 }

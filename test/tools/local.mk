@@ -16,3 +16,10 @@ test_tools_vrrptool_CPPFLAGS = $(KA_CORE_CPPFLAGS) \
 	-I$(top_srcdir)/keepalived/vrrp
 test_tools_vrrptool_LDADD = keepalived/vrrp/libvrrp.a lib/libka.a \
 	$(OPENSSL_LIBS)
+
+# alerttool: e-mail alerts with the daemon's alerter, for
+# test/integration/test_smtp_alert.py.
+noinst_PROGRAMS += test/tools/alerttool
+test_tools_alerttool_SOURCES = test/tools/alerttool.c
+test_tools_alerttool_CPPFLAGS = $(KA_CORE_CPPFLAGS)
+test_tools_alerttool_LDADD = keepalived/core/libcore.a $(KA_CORE_LIBS)

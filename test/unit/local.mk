@@ -7,8 +7,10 @@ include test/unit/parser.mk
 include test/unit/core.mk
 include test/unit/vrrp.mk
 include test/unit/netlink.mk
+include test/unit/smtpdns.mk
 include test/unit/checkrun.mk
 # IPVS above the kernel (wip-ckipvs)
 include test/unit/ipvsrec.mk
+include test/unit/check.mk
 include test/unit/ckmisc.mk
 endif

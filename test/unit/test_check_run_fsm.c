@@ -137,6 +137,10 @@ static void test_quorum_hysteresis(void **state)
 	assert_false(ck_quorum_next(false, 2, 3, 1));
 	assert_false(ck_quorum_next(false, 3, 3, 1));
 	assert_true(ck_quorum_next(false, 4, 3, 1));
+	/* Nothing up is no quorum, even within the hysteresis. */
+	assert_true(ck_quorum_next(true, 1, 2, 2));
+	assert_false(ck_quorum_next(true, 0, 2, 2));
+	assert_false(ck_quorum_next(false, 0, 0, 0));
 	/* No hysteresis: the plain threshold. */
 	assert_false(ck_quorum_next(true, 0, 1, 0));
 	assert_true(ck_quorum_next(false, 1, 1, 0));
