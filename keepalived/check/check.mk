@@ -81,3 +81,11 @@ KACHECK_SOURCES += keepalived/check/http_parse.c keepalived/check/http_parse.h \
 	keepalived/check/http_req.c \
 	keepalived/check/check_tls.c keepalived/check/check_tls.h \
 	keepalived/check/http_fetch.c keepalived/check/http_fetch.h
+
+# ---- MISC_CHECK, FILE_CHECK, PING_CHECK, UDP_CHECK: their pure helpers
+# (ICMP echo codec, UDP reply matching, track file numbers, script exit
+# statuses), unit-tested through libcheck_san.a (test/unit/ckmisc.mk).
+KACHECK_SOURCES += keepalived/check/icmp_echo.c keepalived/check/icmp_echo.h \
+	keepalived/check/udp_match.c keepalived/check/udp_match.h \
+	keepalived/check/track_file_read.c keepalived/check/track_file_read.h \
+	keepalived/check/misc_status.c keepalived/check/misc_status.h

@@ -11,6 +11,7 @@
 #include "check_data.h"
 #include "check_run.h"
 #include "core_run.h"
+#include "iftable.h"
 #include "ipvs_open.h"
 #include "log.h"
 #include "memory.h"
@@ -20,16 +21,50 @@ struct check_child {
 	struct netlink_daemon *nl;
 	struct ipvs_backend *ipvs;
 	struct check_run *run;
+	struct event_loop *loop;
+	struct event *ev_addrs;		/* addresses changed: re-evaluate */
 };
+
+/* ha_suspend: whether a virtual server's address is on this host. */
+static bool addr_local(const struct ka_addr *a, void *ctx)
+{
+	struct check_child *k = ctx;
+
+	return iftable_by_addr(netlink_daemon_iftable(k->nl), a) != NULL;
+}
+
+static void on_addrs(struct event_loop *loop, const struct event_info *info)
+{
+	struct check_child *k = info->arg;
+
+	(void)loop;
+	if (k->run)
+		check_run_addrs_changed(k->run);
+}
+
+/* The table tells of a deletion before it makes it: look on the next
+ * pass. */
+static void on_iftable(const struct iftable_event *ev, void *ctx)
+{
+	struct check_child *k = ctx;
+
+	if ((ev->type == IFTABLE_ADDR_NEW || ev->type == IFTABLE_ADDR_DEL) &&
+	    !k->ev_addrs)
+		event_add_queued(k->loop, &k->ev_addrs, on_addrs, k, 0);
+}
 
 static int start_checks(struct child_env *env, struct check_child *k,
 			struct ka_conf *c)
 {
 	struct check_run_opts ro = {
 		.release_on_stop = !env->opts->dont_release_ipvs,
+		.addr_local = addr_local,
+		.addr_ctx = k,
 	};
 
 	k->run = check_run_new(env->loop, k->ipvs, &ro);
+	if (netlink_daemon_subscribe(k->nl, on_iftable, k) < 0)
+		log_warnx("ha_suspend cannot follow the addresses");
 	check_run_apply(k->run, c->check, c->global);
 	return 0;
 }
@@ -42,6 +77,7 @@ static int start(struct child_env *env, struct ka_conf *c)
 	char why[256];
 
 	env->state = k;
+	k->loop = env->loop;
 	/* Without IPVS there is nothing the checks could act on. */
 	if (ipvs_backend_open(env->opts->ipvs_record, &k->ipvs, why,
 			      sizeof(why)) < 0) {
@@ -78,8 +114,12 @@ static void stop(struct child_env *env, struct ka_conf *c)
 	(void)c;
 	if (!k)
 		return;
+	event_cancel(&k->ev_addrs);
 	check_run_free(&k->run);
+	event_cancel(&k->ev_addrs);
 	ipvs_backend_free(&k->ipvs);
+	if (k->nl)
+		netlink_daemon_unsubscribe(k->nl, on_iftable, k);
 	netlink_daemon_stop(&k->nl);
 	mem_free(&env->state);
 }

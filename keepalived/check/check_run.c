@@ -106,10 +106,11 @@ static void update_rss(struct ck_vs_run *vs,
 		rs = rs_reloaded(vs, take_rs(&old, rc), rc, false);
 		list_add_tail(&vs->rss, &rs->node);
 	}
-	/* Gone from the configuration: out of IPVS. */
+	/* Gone from the configuration: out of IPVS (keepalived's words,
+	 * grammar included). */
 	list_for_each_entry_safe(rs, tmp, &old, node) {
-		ck_rs_abort(rs);
-		ck_vs_dest_apply(vs, rs, (struct ck_want){ false, 0 });
+		log_info("service %s no longer exist", rs->name);
+		ck_vs_rs_gone(vs, rs);
 		ck_rs_free(&rs);
 	}
 }
@@ -197,6 +198,10 @@ int check_run_apply(struct check_run *r, const struct check_conf *c,
 	r->gd = gd;
 	r->env.gd = gd;
 	r->env.conf = c;
+	if (!r->alerter)
+		r->alerter = smtp_alerter_new(r->loop, gd);
+	else
+		smtp_alerter_set_global(r->alerter, gd);
 	if (!r->started)
 		first_start(r);
 	list_init(&old);
@@ -204,11 +209,22 @@ int check_run_apply(struct check_run *r, const struct check_conf *c,
 		list_move_tail(&old, &vs->node);
 	if (c)
 		ret = apply_vss(r, c, &old);
+	check_run_addrs_changed(r);
 	list_for_each_entry_safe(vs, tmp, &old, node) {
 		ck_vs_remove(vs);
 		ck_vs_free(&vs);
 	}
 	return ret;
+}
+
+void check_run_addrs_changed(struct check_run *r)
+{
+	struct ck_vs_run *vs;
+
+	if (r->stopped)
+		return;
+	list_for_each_entry(vs, &r->vss, node)
+		ck_vs_suspend_eval(vs);
 }
 
 void check_run_stop(struct check_run *r)
@@ -243,5 +259,6 @@ void check_run_free(struct check_run **pr)
 		ck_vs_free(&vs);
 	/* SSL_GET's shared context (check_tls.h). */
 	ck_tls_free(&r->env.tls);
+	smtp_alerter_free(&r->alerter);
 	mem_free(pr);
 }

@@ -36,6 +36,10 @@ struct check_run_opts {
 	/* The kind for a checker type; NULL: ck_checker_ops_for(). A test
 	 * plugs in its own kinds here. */
 	const struct ck_checker_ops *(*ops_for)(enum ck_type t);
+	/* Whether an address is on this host, for ha_suspend; NULL: every
+	 * address is (nothing is ever suspended). */
+	bool (*addr_local)(const struct ka_addr *a, void *ctx);
+	void *addr_ctx;
 };
 
 #define CHECK_RUN_SCRIPT_TIMEOUT_US (30ULL * 1000000)
@@ -60,6 +64,12 @@ struct check_run *check_run_new(struct event_loop *loop,
  */
 int check_run_apply(struct check_run *r, const struct check_conf *c,
 		    const struct global_data *gd);
+
+/*
+ * The host's addresses changed: a virtual server with ha_suspend runs its
+ * checkers only while its address is here.
+ */
+void check_run_addrs_changed(struct check_run *r);
 
 /*
  * Stops: aborts every checker, runs the omega scripts, removes from IPVS

@@ -13,6 +13,7 @@
 #include "check_checker.h"
 #include "check_run.h"
 #include "list.h"
+#include "smtp_alert.h"
 
 #define CK_NAME_LEN (ADDR_PORT_STRLEN + 16)
 
@@ -28,6 +29,7 @@ struct ck_run_checker {
 	struct ck_sm sm;
 	struct event *t_next;
 	struct ck_counters n;
+	bool has_run;			/* an attempt has completed */
 	char why[128];			/* the last failure's reason */
 };
 
@@ -55,6 +57,9 @@ struct ck_vs_run {
 	struct list_node rss;		/* struct ck_rs_run */
 	struct ck_rs_run *sorry;
 	bool quorum_up;
+	bool suspended;			/* ha_suspend: the address is gone */
+	bool starting;			/* the first sync: IPVS is filled
+					 * quietly, as keepalived does */
 	unsigned quorum_losses;
 	char name[CK_VS_STRLEN];	/* "[10.0.0.1]:tcp:80" */
 };
@@ -67,6 +72,7 @@ struct check_run {
 	struct ck_env env;
 	struct list_node vss;		/* struct ck_vs_run */
 	struct list_node scripts;	/* struct ck_script_proc, running */
+	struct smtp_alerter *alerter;	/* made at the first apply */
 	bool started, stopped;
 };
 
@@ -102,6 +108,12 @@ int ck_vs_set_services(struct ck_vs_run *vs, struct ipvs_service *svcs,
 		       size_t n);
 /* Stop: omega scripts, then IPVS removal if "release". */
 void ck_vs_shutdown(struct ck_vs_run *vs, bool release);
+/* A real server gone from the configuration: out of IPVS, and
+ * notify_down if it was up. */
+void ck_vs_rs_gone(struct ck_vs_run *vs, struct ck_rs_run *rs);
+/* ha_suspend: stops or starts the checkers as the address comes and
+ * goes. */
+void ck_vs_suspend_eval(struct ck_vs_run *vs);
 /* Removes a virtual server gone from the configuration. */
 void ck_vs_remove(struct ck_vs_run *vs);
 void ck_vs_free(struct ck_vs_run **vs);
@@ -119,5 +131,10 @@ void ck_script_run(struct check_run *r, const struct ck_script *s,
 		   const char *what);
 /* Waits for the scripts running, at most max_us, then kills the rest. */
 void ck_scripts_drain(struct check_run *r, uint64_t max_us);
+/* The e-mail alerts (smtp_alert) of a real server that went up or down
+ * because of a check of type "t", and of a quorum gained or lost. */
+void ck_alert_rs(struct check_run *r, const struct ck_rs_run *rs, bool up,
+		 enum ck_type t);
+void ck_alert_vs(struct check_run *r, const struct ck_vs_run *vs, bool up);
 
 #endif

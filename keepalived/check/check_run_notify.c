@@ -1,6 +1,6 @@
 /*
  * check_run_notify.c: the notify_up/notify_down and quorum_up/quorum_down
- * scripts. A script runs as its configured user and group (else
+ * scripts, and the e-mail alerts (smtp_alert). A script runs as its configured user and group (else
  * global_defs' script_user/script_group, else as we run), never blocks
  * the loop, and is killed with its whole process group if it is still
  * running after the time-out.
@@ -192,4 +192,36 @@ void ck_scripts_drain(struct check_run *r, uint64_t max_us)
 		waitpid(p->pid, NULL, 0);
 		proc_free(&p);
 	}
+}
+
+/* The subject gets "[router_id] " from the alerter. */
+void ck_alert_rs(struct check_run *r, const struct ck_rs_run *rs, bool up,
+		 enum ck_type t)
+{
+	char subject[CK_NAME_LEN + CK_VS_STRLEN + 64], body[64];
+
+	if (!r->alerter || rs->conf->smtp_alert != 1)
+		return;
+	snprintf(subject, sizeof(subject),
+		 "Realserver %s of virtual server %s - %s", rs->name,
+		 rs->vs->name, up ? "UP" : "DOWN");
+	snprintf(body, sizeof(body), "=> %s %s on service <=",
+		 ck_type_name(t), up ? "succeeded" : "failed");
+	if (smtp_alert_send(r->alerter, subject, body) < 0)
+		log_warnx("Too many alerts in flight: the alert for %s is "
+			  "dropped", rs->name);
+}
+
+void ck_alert_vs(struct check_run *r, const struct ck_vs_run *vs, bool up)
+{
+	char subject[CK_VS_STRLEN + 64];
+
+	if (!r->alerter || vs->conf->smtp_alert != 1)
+		return;
+	snprintf(subject, sizeof(subject), "Virtualserver %s - %s", vs->name,
+		 up ? "UP" : "DOWN");
+	if (smtp_alert_send(r->alerter, subject, up ? "=> Gained quorum <="
+				      : "=> Lost quorum <=") < 0)
+		log_warnx("Too many alerts in flight: the alert for VS %s is "
+			  "dropped", vs->name);
 }

@@ -109,6 +109,8 @@ void ck_rs_start(struct ck_rs_run *rs)
 	size_t i;
 	struct ck_run_checker *c;
 
+	if (rs->vs->suspended)
+		return;
 	for (i = 0; i < rs->nck; i++) {
 		c = &rs->checkers[i];
 		log_info("Activating healthchecker for service %s for VS %s",
@@ -189,6 +191,7 @@ void ck_rs_inherit(struct ck_rs_run *rs, const struct ck_rs_run *from)
 		if (c->ck.conf->type != from->checkers[i].ck.conf->type)
 			continue;
 		c->sm.up = from->checkers[i].sm.up;
+		c->has_run = from->checkers[i].has_run;
 		c->n = from->checkers[i].n;
 		c->ck.has_weight = from->checkers[i].ck.has_weight;
 		c->ck.weight_delta = from->checkers[i].ck.weight_delta;
@@ -214,8 +217,9 @@ bool ck_rs_same_key(const struct ck_real_server_conf *a,
 	return addr_equal(&a->addr, &b->addr) && a->port == b->port;
 }
 
-/* The real server's state follows its checkers'. */
-static void rs_update(struct ck_rs_run *rs)
+/* The real server's state follows its checkers'; "t" is the type of
+ * the check that just reported. */
+static void rs_update(struct ck_rs_run *rs, enum ck_type t)
 {
 	struct ck_vs_run *vs = rs->vs;
 	bool up = all_up(rs);
@@ -233,6 +237,7 @@ static void rs_update(struct ck_rs_run *rs)
 			 rs->name, vs->name);
 		ck_script_run(vs->run, up ? &rs->conf->notify_up :
 			      &rs->conf->notify_down, what);
+		ck_alert_rs(vs->run, rs, up, t);
 	} else if (weight == rs->weight) {
 		return;
 	}
@@ -280,7 +285,9 @@ static void log_verdict(const struct ck_run_checker *c, bool ok,
 {
 	const struct checker *ck = &c->ck;
 
-	if (v == CK_SM_UP) {
+	/* keepalived also says the first success of a checker that started
+	 * up. */
+	if (v == CK_SM_UP || (ok && !c->has_run)) {
 		log_up(ck);
 		return;
 	}
@@ -315,8 +322,9 @@ static void checker_result(struct ck_run_checker *c, bool ok)
 	else if (v == CK_SM_DOWN)
 		c->n.downs++;
 	log_verdict(c, ok, v);
+	c->has_run = true;
 	schedule(c, ck_sm_next_delay_us(v, &ck->conf->common));
-	rs_update(c->rs);
+	rs_update(c->rs, ck->conf->type);
 }
 
 static void on_due(struct event_loop *loop, const struct event_info *info)

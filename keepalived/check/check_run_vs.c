@@ -75,9 +75,10 @@ struct ck_vs_run *ck_vs_new(struct check_run *r,
 	list_init(&vs->rss);
 	vs->conf = c;
 	vs->run = r;
-	/* As keepalived: a virtual server starts with its quorum; alpha
-	 * loses it at once if its servers start down. */
-	vs->quorum_up = true;
+	/* As keepalived: a virtual server starts without its quorum and
+	 * gains it (quorum_up runs) at the first sync if its servers
+	 * start up; the sorry server is in until then. */
+	vs->quorum_up = false;
 	vs_name(c, vs->name, sizeof(vs->name));
 	return vs;
 }
@@ -118,25 +119,26 @@ static void dest_op(struct ck_vs_run *vs, const struct ipvs_service *s,
 			       r);
 }
 
+/* keepalived's words, as Debian's 2.2.7 logs them. */
 static void log_dest_change(const struct ck_vs_run *vs,
 			    const struct ck_rs_run *rs, struct ck_want want)
 {
 	const char *what = rs->is_sorry ? "sorry server" : "service";
+	void (*say)(const char *, ...) = vs->starting && !rs->is_sorry ?
+						 log_detail : log_info;
 
 	if (!want.present)
-		log_info("Removing %s %s from VS %s", what, rs->name,
-			 vs->name);
+		say("Removing %s %s from VS %s", what, rs->name, vs->name);
 	else if (!rs->in_ipvs)
-		log_info("Adding %s %s to VS %s", what, rs->name, vs->name);
+		say("Adding %s %s to VS %s", what, rs->name, vs->name);
 	else if (!want.weight)
-		log_info("Disabling %s %s from VS %s", what, rs->name,
-			 vs->name);
+		say("Disabling %s %s of VS %s", what, rs->name, vs->name);
 	else if (!rs->ipvs_weight)
-		log_info("Enabling %s %s to VS %s", what, rs->name, vs->name);
+		say("Enabling %s %s of VS %s", what, rs->name, vs->name);
 	else
-		log_info("Changing weight from %d to %d for %s %s of VS %s",
-			 rs->ipvs_weight, want.weight, what, rs->name,
-			 vs->name);
+		say("Changing weight from %d to %d for %s %s %s of VS %s",
+		    rs->ipvs_weight, want.weight,
+		    rs->up ? "active" : "inactive", what, rs->name, vs->name);
 }
 
 void ck_vs_dest_apply(struct ck_vs_run *vs, struct ck_rs_run *rs,
@@ -172,12 +174,16 @@ static void quorum_update(struct ck_vs_run *vs)
 	bool up = ck_quorum_next(vs->quorum_up, sum, c->quorum, c->hysteresis);
 	char what[CK_VS_STRLEN + 16];
 
-	if (up == vs->quorum_up)
+	if (up == vs->quorum_up && !(vs->starting && !up))
 		return;
 	vs->quorum_up = up;
 	if (up) {
 		log_info("Gained quorum %ld+%ld=%ld <= %ld for VS %s",
 			 c->quorum, c->hysteresis, c->quorum + c->hysteresis,
+			 sum, vs->name);
+	} else if (vs->starting) {
+		log_info("Starting with quorum down %ld-%ld=%ld > %ld for VS %s",
+			 c->quorum, c->hysteresis, c->quorum - c->hysteresis,
 			 sum, vs->name);
 	} else {
 		vs->quorum_losses++;
@@ -187,6 +193,7 @@ static void quorum_update(struct ck_vs_run *vs)
 	}
 	snprintf(what, sizeof(what), "for VS %s", vs->name);
 	ck_script_run(vs->run, up ? &c->quorum_up : &c->quorum_down, what);
+	ck_alert_vs(vs->run, vs, up);
 }
 
 static void sync_sorry(struct ck_vs_run *vs)
@@ -198,18 +205,11 @@ static void sync_sorry(struct ck_vs_run *vs)
 					       vs->conf->sorry_inhibit));
 }
 
-void ck_vs_sync(struct ck_vs_run *vs)
+static void sync_rss(struct ck_vs_run *vs)
 {
 	struct ck_rs_run *rs;
 	bool inhibit;
 
-	if (vs->run->stopped)
-		return;
-	quorum_update(vs);
-	/* The sorry server comes in before the real servers leave, and
-	 * leaves after they are back: the service is never empty. */
-	if (!vs->quorum_up)
-		sync_sorry(vs);
 	list_for_each_entry(rs, &vs->rss, node) {
 		inhibit = rs->conf->inhibit_on_failure == 1 ||
 			  (rs->conf->inhibit_on_failure == CK_UNSET &&
@@ -218,8 +218,39 @@ void ck_vs_sync(struct ck_vs_run *vs)
 						    inhibit, vs->quorum_up,
 						    vs->sorry != NULL));
 	}
-	if (vs->quorum_up)
+}
+
+/*
+ * In keepalived's order: the real server that changed first, then the
+ * quorum; on a loss the sorry server comes in before the live servers
+ * leave, on a gain they come back before it leaves, so that the service
+ * is never empty.
+ */
+void ck_vs_sync(struct ck_vs_run *vs)
+{
+	bool was_up = vs->quorum_up;
+
+	if (vs->run->stopped)
+		return;
+	sync_rss(vs);
+	quorum_update(vs);
+	if (vs->quorum_up == was_up && !(vs->starting && !vs->quorum_up)) {
 		sync_sorry(vs);
+		return;
+	}
+	if (!vs->quorum_up) {
+		sync_sorry(vs);
+		if (vs->sorry)
+			log_info("Removing alive servers from the pool for VS "
+				 "%s", vs->name);
+		sync_rss(vs);
+		return;
+	}
+	if (vs->sorry && !vs->starting)
+		log_info("Adding alive servers to the pool for VS %s",
+			 vs->name);
+	sync_rss(vs);
+	sync_sorry(vs);
 }
 
 static bool same_service(const struct ipvs_service *a,
@@ -338,6 +369,7 @@ int ck_vs_start(struct ck_vs_run *vs, const struct check_conf *cc)
 		return r;
 	}
 	ck_vs_set_services(vs, svcs, n);
+	ck_vs_suspend_eval(vs);
 	list_for_each_entry(rc, &vs->conf->real_servers, node) {
 		rs = ck_rs_new(vs, rc, false);
 		list_add_tail(&vs->rss, &rs->node);
@@ -345,11 +377,41 @@ int ck_vs_start(struct ck_vs_run *vs, const struct check_conf *cc)
 	}
 	if (vs->conf->sorry)
 		vs->sorry = ck_rs_new(vs, vs->conf->sorry, true);
-	if (vs->conf->ha_suspend)
-		log_warnx("VS %s: ha_suspend is not supported yet - ignoring",
-			  vs->name);
+	vs->starting = true;
 	ck_vs_sync(vs);
+	vs->starting = false;
 	return 0;
+}
+
+/* keepalived's ha_suspend is for "virtual_server IP PORT": the checks
+ * of a VIP held by a VRRP backup are pointless. */
+static bool vs_address_here(const struct ck_vs_run *vs)
+{
+	const struct check_run_opts *o = &vs->run->opts;
+
+	if (!vs->conf->ha_suspend || vs->conf->kind != CK_VS_ADDR ||
+	    !o->addr_local)
+		return true;
+	return o->addr_local(&vs->conf->addr, o->addr_ctx);
+}
+
+void ck_vs_suspend_eval(struct ck_vs_run *vs)
+{
+	bool here = vs_address_here(vs);
+	struct ck_rs_run *rs;
+
+	if (here != vs->suspended)
+		return;
+	vs->suspended = !here;
+	log_info("%s healthcheckers of VS %s: its address is %s",
+		 here ? "Resuming" : "Suspending", vs->name,
+		 here ? "here" : "not here");
+	list_for_each_entry(rs, &vs->rss, node) {
+		if (here)
+			ck_rs_start(rs);
+		else
+			ck_rs_abort(rs);
+	}
 }
 
 static void omega(struct ck_vs_run *vs)
@@ -403,16 +465,27 @@ void ck_vs_shutdown(struct ck_vs_run *vs, bool release_ipvs)
 	vs->nsvc = 0;
 }
 
+void ck_vs_rs_gone(struct ck_vs_run *vs, struct ck_rs_run *rs)
+{
+	char what[CK_NAME_LEN + CK_VS_STRLEN + 32];
+
+	ck_rs_abort(rs);
+	ck_vs_dest_apply(vs, rs, (struct ck_want){ false, 0 });
+	if (!rs->up)
+		return;
+	snprintf(what, sizeof(what), "for service %s in VS %s", rs->name,
+		 vs->name);
+	ck_script_run(vs->run, &rs->conf->notify_down, what);
+}
+
 void ck_vs_remove(struct ck_vs_run *vs)
 {
 	struct ck_rs_run *rs;
 	size_t i;
 
 	log_info("Removing Virtual Server %s", vs->name);
-	list_for_each_entry(rs, &vs->rss, node) {
-		ck_rs_abort(rs);
-		ck_vs_dest_apply(vs, rs, (struct ck_want){ false, 0 });
-	}
+	list_for_each_entry(rs, &vs->rss, node)
+		ck_vs_rs_gone(vs, rs);
 	if (vs->sorry)
 		ck_vs_dest_apply(vs, vs->sorry, (struct ck_want){ false, 0 });
 	for (i = 0; i < vs->nsvc; i++)

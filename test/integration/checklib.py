@@ -11,13 +11,39 @@ The kernel here has no IPVS: the daemon runs with --ipvs-record=FILE and
 writes the table it would program, in the layout of "ipvsadm -Ln", after
 every change. Everything is inside namespaces the test made; every
 process is started and stopped by pid.
+
+Servers started with TcpServer are stopped at the end of each test by the
+autouse fixture stop_servers, which a test module activates by importing
+it (from checklib import stop_servers); they also die with the test
+process (PR_SET_PDEATHSIG), so none outlives a crashed run.
 """
+import ctypes
 import os
 import signal
 import subprocess
 import sys
 
+import pytest
+
 from kalib import wait_until
+
+_running = []   # TcpServers started and not stopped yet
+
+
+@pytest.fixture(autouse=True)
+def stop_servers():
+    """Stops, at the end of the test, every TcpServer it started."""
+    yield
+    while _running:
+        _running.pop().stop()
+
+
+def _die_with_parent():
+    # In the child between fork and exec: SIGKILL when the test process
+    # ends. "ip netns exec" execs in place, and the setting survives exec.
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG,
+                                            signal.SIGKILL, 0, 0, 0)
 
 SUBNET = "10.77.0"
 VIP = f"{SUBNET}.100"
@@ -63,7 +89,9 @@ class TcpServer:
             [sys.executable or "/usr/bin/python3", "-m", "http.server",
              str(self.port), "--bind", self.addr],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, start_new_session=True)
+            stderr=subprocess.DEVNULL, start_new_session=True,
+            preexec_fn=_die_with_parent)
+        _running.append(self)
         wait_until(self._listening, timeout, 0.1,
                    f"listener on {self.addr}:{self.port}")
         return self
@@ -79,6 +107,8 @@ class TcpServer:
         if self.proc and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGKILL)
             self.proc.wait(10)
+        if self in _running:
+            _running.remove(self)
 
 
 def start_director(daemon, topo, workdir, config_text, args=DIRECTOR_ARGS,

@@ -1,7 +1,8 @@
 """The checker framework's behaviour, seen in the IPVS table our daemon
 records (--ipvs-record) and in its log and scripts: quorum with
 hysteresis and its scripts, the sorry server, alpha, omega, reload
-without flapping, stop, --dont-release-ipvs, and the dumps.
+without flapping, stop, --dont-release-ipvs, the dumps, and the e-mail
+alert of a real server going down.
 
 Real servers are python3 http.server listeners in their own namespaces,
 checked with TCP_CHECK; timers are short, waits generous, and no test
@@ -13,6 +14,8 @@ import stat
 
 from kalib import wait_until
 
+from smtp_servers import SmtpSink
+from checklib import stop_servers  # noqa: F401 (autouse fixture)
 from checklib import (VIP, TcpServer, director_topology, lvs_config,
                       read_table, start_director, wait_dest, wait_table)
 
@@ -60,6 +63,11 @@ def test_quorum_with_hysteresis_runs_its_scripts(netns, bridge, daemon,
     ds = dests(topo, 3)
     for dest in ds:
         wait_dest(table, SVC, dest)
+    # As keepalived: a virtual server starts without its quorum and
+    # gains it when its servers are up.
+    d.wait_for_log(rf"Gained quorum 2\+1=3 <= 3 for VS \[{VIP}\]:tcp:80")
+    wait_until(lambda: lines(up_out) == [f"qup {VIP}"], 20, 0.1,
+               "quorum_up ran at start")
 
     srvs[0].stop()
     srvs[1].stop()
@@ -71,18 +79,20 @@ def test_quorum_with_hysteresis_runs_its_scripts(netns, bridge, daemon,
     wait_until(lambda: lines(down_out) == [f"qdown {VIP}"], 20, 0.1,
                "quorum_down ran once")
 
+    mark = d.mark()
     srvs[0].start()
     srvs[1].start()
     wait_dest(table, SVC, ds[0])
     wait_dest(table, SVC, ds[1])
     # Weight 2 is within the hysteresis: not gained yet.
-    assert "Gained quorum" not in d.log()
-    assert lines(up_out) == []
+    assert "Gained quorum" not in d.log()[mark:]
+    assert lines(up_out) == [f"qup {VIP}"]
     srvs[2].start()
     wait_dest(table, SVC, ds[2])
-    d.wait_for_log(rf"Gained quorum 2\+1=3 <= 3 for VS \[{VIP}\]:tcp:80")
-    wait_until(lambda: lines(up_out) == [f"qup {VIP}"], 20, 0.1,
-               "quorum_up ran once")
+    d.wait_for_log(rf"Gained quorum 2\+1=3 <= 3 for VS \[{VIP}\]:tcp:80",
+                   since=mark)
+    wait_until(lambda: lines(up_out) == [f"qup {VIP}"] * 2, 20, 0.1,
+               "quorum_up ran again")
     assert lines(down_out) == [f"qdown {VIP}"]
 
 
@@ -101,10 +111,14 @@ def test_sorry_server_stands_in_when_all_are_down(netns, bridge, daemon,
     wait_dest(table, SVC, sorry_dest)
     wait_dest(table, SVC, dest, present=False)
     d.wait_for_log(rf"Adding sorry server \[{sorry}\]:tcp:8080 to VS")
+    d.wait_for_log(rf"Removing alive servers from the pool for VS "
+                   rf"\[{VIP}\]:tcp:80")
     srv.start()
     wait_dest(table, SVC, dest)
     wait_dest(table, SVC, sorry_dest, present=False)
     d.wait_for_log(rf"Removing sorry server \[{sorry}\]:tcp:8080 from VS")
+    d.wait_for_log(rf"Adding alive servers to the pool for VS "
+                   rf"\[{VIP}\]:tcp:80")
 
 
 def test_alpha_starts_out_of_the_table(netns, bridge, daemon, tmp_path):
@@ -116,6 +130,8 @@ def test_alpha_starts_out_of_the_table(netns, bridge, daemon, tmp_path):
 
     wait_table(table, lambda t: SVC in t, "the service recorded")
     d.wait_for_log(r"Activating healthchecker for service")
+    d.wait_for_log(rf"Starting with quorum down 1-0=1 > 0 for VS "
+                   rf"\[{VIP}\]:tcp:80")
     # Checks fail (nothing listens): it never entered the table.
     d.wait_for_log(rf"TCP_CHECK on service \[{rs}\]:tcp:8080 failed: "
                    r"Connection refused", timeout=20)
@@ -206,6 +222,8 @@ def test_reload_that_changes_nothing_changes_nothing(netns, bridge, daemon,
     after_log = d.log()[mark:]
     assert "Removing" not in after_log
     assert "Adding" not in after_log
+    # Unlike keepalived, which restarts every checker on a reload, an
+    # unchanged checker just goes on.
     assert "Activating healthchecker" not in after_log
     with open(table, encoding="utf-8") as f:
         assert f.read() == before
@@ -224,7 +242,8 @@ def test_reload_edits_a_changed_weight(netns, bridge, daemon, tmp_path):
     mark = d.mark()
     reload(d, mark)
     wait_dest(table, SVC, dest, weight=5)
-    d.wait_for_log(rf"Changing weight from 1 to 5 for service \[{rs}\]",
+    d.wait_for_log(rf"Changing weight from 1 to 5 for active service "
+                   rf"\[{rs}\]",
                    since=mark)
     assert "Removing" not in d.log()[mark:]
 
@@ -234,15 +253,26 @@ def test_reload_adds_and_removes_real_servers(netns, bridge, daemon,
     topo = director_topology(netns, bridge, servers=2)
     servers(topo, 2)
     ds = dests(topo, 2)
-    d, table = start_director(daemon, topo, tmp_path,
-                              lvs_config([topo.rs_addr(0)]))
+    gone = topo.rs_addr(0)
+    ndown, ndown_out = script(tmp_path, "ndown")
+    d, table = start_director(daemon, topo, tmp_path, lvs_config(
+        [(gone, f'notify_down "{ndown} {gone}"')]))
     wait_dest(table, SVC, ds[0])
+    d.wait_for_log(rf"TCP connection to \[{gone}\]:tcp:8080 success")
 
     with open(d.config_path, "w", encoding="utf-8") as f:
         f.write(lvs_config([topo.rs_addr(1)]))
-    reload(d, d.mark())
+    mark = d.mark()
+    reload(d, mark)
     wait_dest(table, SVC, ds[1])
     wait_dest(table, SVC, ds[0], present=False)
+    # As keepalived: said, removed, and notify_down run for it.
+    d.wait_for_log(rf"service \[{gone}\]:tcp:8080 no longer exist",
+                   since=mark)
+    d.wait_for_log(rf"Removing service \[{gone}\]:tcp:8080 from VS",
+                   since=mark)
+    wait_until(lambda: lines(ndown_out) == [f"ndown {gone}"], 20, 0.1,
+               "notify_down of the removed server")
 
 
 def test_dumps_show_servers_and_checkers(netns, bridge, daemon, tmp_path):
@@ -286,3 +316,53 @@ def test_dumps_show_servers_and_checkers(netns, bridge, daemon, tmp_path):
     (check,) = real["checkers"]
     assert check["type"] == "TCP_CHECK" and check["up"] is True
     assert check["attempts"] >= 1
+
+
+def test_smtp_alert_when_a_real_server_changes(netns, bridge, daemon,
+                                               tmp_path):
+    topo = director_topology(netns, bridge, servers=1)
+    rs = topo.rs_addr(0)
+    srv = TcpServer(topo.servers[0], rs, 8080).start()
+    sink = SmtpSink(topo.director, str(tmp_path), "127.0.0.1", 2525).start()
+    try:
+        mail = ("notification_email {\n        ops@example.com\n    }\n"
+                "    notification_email_from ka@example.com\n"
+                "    smtp_server 127.0.0.1 2525")
+        d, table = start_director(daemon, topo, tmp_path,
+                                  lvs_config([rs], globals_=mail))
+        wait_dest(table, SVC, f"{rs}:8080")
+        srv.stop()
+        wait_dest(table, SVC, f"{rs}:8080", present=False)
+        subject = (f"Subject: [checktest] Realserver [{rs}]:tcp:8080 of "
+                   f"virtual server [{VIP}]:tcp:80 - DOWN")
+        msgs = wait_until(lambda: sink.messages(), 20, 0.2, "an alert")
+        assert subject in msgs[0]["content"]
+        assert "=> TCP_CHECK failed on service <=" in msgs[0]["content"]
+        assert msgs[0]["rcpt_tos"] == ["ops@example.com"]
+    finally:
+        sink.stop()
+
+
+def test_ha_suspend_follows_the_virtual_address(netns, bridge, daemon,
+                                               tmp_path):
+    topo = director_topology(netns, bridge, servers=1)
+    rs = topo.rs_addr(0)
+    TcpServer(topo.servers[0], rs, 8080).start()
+    topo.director.ip("addr", "del", f"{VIP}/32", "dev", "lo")
+    d, table = start_director(daemon, topo, tmp_path, lvs_config(
+        [rs], vs_opts="ha_suspend\n    alpha"))
+    d.wait_for_log(rf"Suspending healthcheckers of VS \[{VIP}\]:tcp:80: "
+                   r"its address is not here")
+    # Started (the parent says so once the child is ready) without a
+    # single checker running.
+    d.wait_for_log(r"checker child \(pid \d+\) is running")
+    assert "Activating healthchecker" not in d.log()
+    assert read_table(table)[SVC] == {}
+
+    topo.director.ip("addr", "add", f"{VIP}/32", "dev", "lo")
+    d.wait_for_log(rf"Resuming healthcheckers of VS \[{VIP}\]:tcp:80")
+    wait_dest(table, SVC, f"{rs}:8080")
+    mark = d.mark()
+    topo.director.ip("addr", "del", f"{VIP}/32", "dev", "lo")
+    d.wait_for_log(rf"Suspending healthcheckers of VS \[{VIP}\]:tcp:80",
+                   since=mark)

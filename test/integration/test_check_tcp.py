@@ -11,6 +11,7 @@ import stat
 
 from kalib import wait_until
 
+from checklib import stop_servers  # noqa: F401 (autouse fixture)
 from checklib import (VIP, TcpServer, director_topology, lvs_config,
                       read_table, start_director, wait_dest)
 
@@ -64,7 +65,8 @@ def test_connect_timeout_takes_a_silent_server_out(netns, bridge, daemon,
     d, table = start_director(daemon, topo, tmp_path, lvs_config([silent]))
     dest = f"{silent}:8080"
 
-    # Without alpha it starts in the table, then the checks time out.
+    # Without alpha it starts in the table (said with -D only, as
+    # keepalived fills IPVS quietly at start), then the checks time out.
     d.wait_for_log(r"Adding service \[10\.77\.0\.50\]:tcp:8080")
     wait_dest(table, SVC, dest, present=False)
     d.wait_for_log(r"TCP connection to \[10\.77\.0\.50\]:tcp:8080 failed: "
@@ -83,10 +85,10 @@ def test_inhibit_on_failure_keeps_weight_zero(netns, bridge, daemon,
     wait_dest(table, SVC, dest, weight=3)
     srv.stop()
     wait_dest(table, SVC, dest, weight=0)
-    d.wait_for_log(rf"Disabling service \[{rs}\]:tcp:8080")
+    d.wait_for_log(rf"Disabling service \[{rs}\]:tcp:8080 of VS")
     srv.start()
     wait_dest(table, SVC, dest, weight=3)
-    d.wait_for_log(rf"Enabling service \[{rs}\]:tcp:8080")
+    d.wait_for_log(rf"Enabling service \[{rs}\]:tcp:8080 of VS")
 
 
 def test_notify_scripts_run_with_their_arguments(netns, bridge, daemon,

@@ -14,4 +14,5 @@ include test/unit/checkrun.mk
 # IPVS above the kernel (wip-ckipvs)
 include test/unit/ipvsrec.mk
 include test/unit/check.mk
+include test/unit/ckmisc.mk
 endif

@@ -513,6 +513,45 @@ static void test_stop_without_release(void **state)
 	assert_int_equal(event_loop_run_once(F->loop, false), 0);
 }
 
+static bool fake_addr_local(const struct ka_addr *a, void *ctx)
+{
+	(void)a;
+	return *(bool *)ctx;
+}
+
+/* ha_suspend: no check runs while the address is away. */
+static void test_ha_suspend(void **state)
+{
+	bool here = false;
+	struct check_run_opts o = {
+		.release_on_stop = true,
+		.ops_for = fake_ops_for,
+		.addr_local = fake_addr_local,
+		.addr_ctx = &here,
+	};
+	int i;
+
+	(void)state;
+	check_run_free(&F->run);
+	F->run = check_run_new(F->loop, &F->fb.b, &o);
+	F->a.vs.ha_suspend = true;
+	for (i = 0; i < NRS; i++)
+		F->a.ck[i].common.alpha = 1;
+	apply(&F->a);
+	run_for(10 * S);
+	assert_int_equal(weight_of(0), -1);
+	here = true;
+	check_run_addrs_changed(F->run);
+	run_for(1 * S);
+	assert_int_equal(weight_of(0), 1);
+	/* Suspended again: the checks stop, the state stays. */
+	here = false;
+	check_run_addrs_changed(F->run);
+	F->server_up[0] = false;
+	run_for(10 * S);
+	assert_int_equal(weight_of(0), 1);
+}
+
 static bool gone(pid_t pid)
 {
 	char path[64], buf[512];
@@ -598,6 +637,7 @@ int main(void)
 		T(test_reload_adds_and_removes),
 		T(test_stop_releases),
 		T(test_stop_without_release),
+		T(test_ha_suspend),
 		T(test_hung_script_killed_with_its_group),
 #undef T
 	};
