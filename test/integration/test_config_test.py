@@ -88,8 +88,15 @@ def test_verdict_matches_reference(case, keepalived_bin, keepalived_ref,
 # The user documentation's samples: Debian's keepalived accepts each (for
 # both hosts where the sample is shared); ours must accept those whose
 # keywords it parses already. Add a sample here when its parser lands.
-SAMPLE_IDS = {"vrrp-pair.conf": ["gw-a", "gw-b"]}
-SAMPLES_OURS = ["global-defs.conf"]
+SAMPLE_IDS = {
+    "vrrp-pair.conf": ["gw-a", "gw-b"],
+    "vrrp-haproxy.conf": ["lb-a", "lb-b"],
+    "vrrp-ipv6.conf": ["rt-a", "rt-b"],
+    "vrrp-unicast.conf": ["node-a", "node-b"],
+}
+SAMPLES_OURS = ["global-defs.conf", "vrrp-ipv6.conf", "vrrp-unicast.conf",
+                "lvs-director.conf", "lvs-fwmark.conf", "lvs-group.conf",
+                "lvs-misc.conf", "lvs-quorum-sorry.conf"]
 
 
 def sample_runs():
