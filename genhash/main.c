@@ -1,14 +1,12 @@
 /*
- * genhash computes the digest of a web page for HTTP_GET and SSL_GET
- * checks. It arrives with the health checkers; until then it says so
- * rather than pretending.
+ * genhash: the MD5 digest of a web page, for HTTP_GET and SSL_GET url
+ * blocks (see genhash(1)).
  */
-#include <stdio.h>
+#include "config.h"
+
+#include "genhash.h"
 
 int main(int argc, char **argv)
 {
-	(void)argc;
-	fprintf(stderr, "%s: not available yet in this build "
-		"(it arrives with the health checkers)\n", argv[0]);
-	return 2;
+	return genhash_main(argc, argv);
 }

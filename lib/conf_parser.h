@@ -63,6 +63,7 @@ struct cfg_parser {
 	bool all_config;
 	char *config_id;
 	enum cfg_severity worst;
+	enum cfg_severity worst_run;	/* script security aside */
 
 	struct conf_reg *regs;
 	size_t nregs;

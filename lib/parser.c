@@ -100,6 +100,8 @@ static void report(struct cfg_parser *p, enum cfg_severity sev,
 
 	if (sev > p->worst && sev != CFG_NOTE)
 		p->worst = sev;
+	if (sev > p->worst_run && sev != CFG_NOTE && sev != CFG_SECURITY)
+		p->worst_run = sev;
 	if (!p->diag)
 		return;
 	va_copy(copy, ap);
@@ -144,6 +146,11 @@ void cfg_parser_set_random_seed(struct cfg_parser *p, unsigned long seed)
 enum cfg_severity cfg_parser_worst(const struct cfg_parser *p)
 {
 	return p->worst;
+}
+
+enum cfg_severity cfg_parser_worst_run(const struct cfg_parser *p)
+{
+	return p->worst_run;
 }
 
 /* A parse starts from nothing: no definitions, no open blocks. */

@@ -163,6 +163,9 @@ void cfg_parser_set_random_seed(struct cfg_parser *p, unsigned long seed);
 
 /* The worst severity reported so far by the parser or the handlers. */
 enum cfg_severity cfg_parser_worst(const struct cfg_parser *p);
+/* The same leaving out CFG_SECURITY: keepalived logs a script security
+ * violation and runs anyway, so only "-t" fails on one. */
+enum cfg_severity cfg_parser_worst_run(const struct cfg_parser *p);
 
 /*
  * Reports a diagnostic at the line being handled (file and line are

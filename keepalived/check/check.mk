@@ -74,3 +74,10 @@ KACHECK_SOURCES += keepalived/check/check_alloc.h \
 
 # ---- DNS_CHECK's messages (pure, unit-tested).
 KACHECK_SOURCES += keepalived/check/dns_packet.c keepalived/check/dns_packet.h
+# ---- HTTP_GET / SSL_GET (wip-ckhttp): the pure HTTP parser, request and
+# regex helpers, the TLS client layer, the fetch engine shared with
+# genhash, and the kind itself (check_http.c, above).
+KACHECK_SOURCES += keepalived/check/http_parse.c keepalived/check/http_parse.h \
+	keepalived/check/http_req.c \
+	keepalived/check/check_tls.c keepalived/check/check_tls.h \
+	keepalived/check/http_fetch.c keepalived/check/http_fetch.h

@@ -16,6 +16,7 @@
 
 #include "check_ipvs.h"
 #include "check_run_internal.h"
+#include "check_tls.h"
 #include "log.h"
 #include "memory.h"
 
@@ -257,5 +258,7 @@ void check_run_free(struct check_run **pr)
 	list_for_each_entry_safe(vs, tmp, &r->vss, node)
 		ck_vs_free(&vs);
 	smtp_alerter_free(&r->alerter);
+	/* SSL_GET's shared context (check_tls.h). */
+	ck_tls_free(&r->env.tls);
 	mem_free(pr);
 }

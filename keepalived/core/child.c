@@ -145,7 +145,7 @@ static void reload(struct child *c)
 
 	log_info("Reloading");
 	if (core_run_load(c->opts, true, &n) < 0 ||
-	    !parent_conf_reloadable(n->worst)) {
+	    !parent_conf_reloadable(n->worst_run)) {
 		c->stats.reloads_rejected++;
 		log_warnx("Reload rejected: the new configuration has errors; "
 			  "keeping the running one");
@@ -226,7 +226,7 @@ static int start(struct child *c)
 	int r;
 
 	if (core_run_load(c->opts, true, &c->conf) < 0 ||
-	    !parent_conf_startable(c->conf->worst)) {
+	    !parent_conf_startable(c->conf->worst_run)) {
 		log_warnx("The configuration cannot be used: %s child stops",
 			  c->ops->name);
 		return CHILD_EXIT_CONFIG;

@@ -101,6 +101,7 @@ static int load(parse_fn *parse, const char *a, const char *b,
 	}
 	check(p, c, o);
 	c->worst = cfg_parser_worst(p);
+	c->worst_run = cfg_parser_worst_run(p);
 	cfg_parser_free(&p);
 	*out = c;
 	return 0;

@@ -23,6 +23,8 @@ struct ka_conf {
 	struct vrrp_conf *vrrp;		/* vrrp_instance blocks */
 	struct check_conf *check;	/* virtual servers, completed */
 	enum cfg_severity worst;	/* of the parse and the checks */
+	enum cfg_severity worst_run;	/* the same, script security aside:
+					 * what decides whether it may run */
 };
 
 struct conf_load_opts {

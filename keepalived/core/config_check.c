@@ -106,10 +106,9 @@ int config_check_path_secure(const char *command,
 	return r;
 }
 
-static int check_one_script(struct cfg_parser *p, const char *what,
-			    const struct gd_script *s,
-			    const struct global_data *gd,
-			    const struct config_check_env *env)
+int config_check_script(struct cfg_parser *p, const char *what,
+			const struct gd_script *s, const struct global_data *gd,
+			const struct config_check_env *env)
 {
 	const char *user;
 	uid_t uid;
@@ -152,10 +151,10 @@ int config_check_scripts(struct cfg_parser *p, const struct global_data *gd,
 {
 	int r = 0;
 
-	if (check_one_script(p, "startup_script", &gd->startup_script, gd,
+	if (config_check_script(p, "startup_script", &gd->startup_script, gd,
 			     env) < 0)
 		r = -EINVAL;
-	if (check_one_script(p, "shutdown_script", &gd->shutdown_script, gd,
+	if (config_check_script(p, "shutdown_script", &gd->shutdown_script, gd,
 			     env) < 0)
 		r = -EINVAL;
 	return r;

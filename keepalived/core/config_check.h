@@ -41,6 +41,16 @@ int config_check_script_user(struct cfg_parser *p,
 			     const struct config_check_env *env);
 int config_check_scripts(struct cfg_parser *p, const struct global_data *gd,
 			 const struct config_check_env *env);
+/*
+ * One script (startup_script, a vrrp_script, a notify script...): "what"
+ * names it in the messages. Reports, at the script's place, a script run
+ * as root without enable_script_security (CFG_SECURITY), a user it cannot
+ * run as, and a root script others could change. Returns 0, or -EINVAL
+ * when something was reported.
+ */
+int config_check_script(struct cfg_parser *p, const char *what,
+			const struct gd_script *s, const struct global_data *gd,
+			const struct config_check_env *env);
 int config_check_linkbeat(struct cfg_parser *p, const struct global_data *gd,
 			  const struct config_check_env *env);
 int config_check_fifos(struct cfg_parser *p, const struct global_data *gd);

@@ -12,12 +12,10 @@
 #include "cmdline.h"
 #include "config_test.h"
 #include "core_run.h"
+#include "genhash.h"
 #include "memory.h"
 #include "signum.h"
 #include "version.h"
-
-/* Exit status of genhash mode until genhash exists (as genhash/main.c). */
-#define MAIN_EXIT_GENHASH 2
 
 static int do_signum(const struct ka_options *o)
 {
@@ -29,6 +27,21 @@ static int do_signum(const struct ka_options *o)
 	}
 	printf("%d\n", sig);
 	return 0;
+}
+
+/* genhash's argv[0] is its name; -T's arguments follow. */
+static int do_genhash(const struct ka_options *o)
+{
+	static char name[] = "genhash";
+	char **argv = mem_calloc((size_t)o->genhash_argc + 2, sizeof(char *));
+	int i, status;
+
+	argv[0] = name;
+	for (i = 0; i < o->genhash_argc; i++)
+		argv[i + 1] = o->genhash_argv[i];
+	status = genhash_main(o->genhash_argc + 1, argv);
+	mem_free(&argv);
+	return status;
 }
 
 static int dispatch(const struct ka_options *o, int argc, char **argv)
@@ -43,9 +56,7 @@ static int dispatch(const struct ka_options *o, int argc, char **argv)
 	case CMDLINE_SIGNUM:
 		return do_signum(o);
 	case CMDLINE_GENHASH:
-		fprintf(stderr, "genhash mode (-T) is not available yet in "
-			"this build\n");
-		return MAIN_EXIT_GENHASH;
+		return do_genhash(o);
 	case CMDLINE_CONFIG_TEST:
 	case CMDLINE_RUN:
 		break;

@@ -106,7 +106,7 @@ static void reload(struct parent *p)
 	log_info("Reloading");
 	parent_notify(p, "RELOADING=1\nSTATUS=Reloading");
 	if (core_run_load(p->opts, false, &n) < 0 ||
-	    !parent_conf_reloadable(n->worst)) {
+	    !parent_conf_reloadable(n->worst_run)) {
 		log_warnx("Reload rejected: the new configuration has errors; "
 			  "keeping the running one");
 		conf_free(&n);

@@ -84,7 +84,7 @@ static int load(struct parent *p)
 	const char *ns;
 
 	if (core_run_load(p->opts, false, &p->conf) < 0 ||
-	    !parent_conf_startable(p->conf->worst)) {
+	    !parent_conf_startable(p->conf->worst_run)) {
 		log_warnx("The configuration cannot be used");
 		return CORE_RUN_EXIT_CONFIG;
 	}

@@ -32,3 +32,16 @@ KAVRRP_SOURCES += keepalived/vrrp/vrrp_tx.c keepalived/vrrp/vrrp_tx.h \
 KAVRRP_SOURCES += keepalived/vrrp/vrrp_run.c keepalived/vrrp/vrrp_run.h \
 	keepalived/vrrp/vrrp_run_internal.h keepalived/vrrp/vrrp_run_fx.c \
 	keepalived/vrrp/vrrp_run_rx.c keepalived/vrrp/vrrp_run_dump.c
+
+# --- vrrp_script, tracking and notify (wip-vrscript) ---
+# The configuration: the vrrp_script block, track_script and
+# track_interface lines, notify scripts, and their checks.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_kw_track.c \
+	keepalived/vrrp/vrrp_kw_notify.c keepalived/vrrp/vrrp_check_track.c
+# The runtime: tracking arithmetic (pure), script runners, notify
+# scripts, and the instances' use of them.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_track.c keepalived/vrrp/vrrp_track.h \
+	keepalived/vrrp/vrrp_script.c keepalived/vrrp/vrrp_script.h \
+	keepalived/vrrp/vrrp_notify.c keepalived/vrrp/vrrp_notify.h \
+	keepalived/vrrp/vrrp_run_track.c keepalived/vrrp/vrrp_params.c \
+	keepalived/vrrp/vrrp_params.h

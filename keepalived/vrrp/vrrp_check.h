@@ -11,6 +11,7 @@
 #ifndef KA_VRRP_CHECK_H
 #define KA_VRRP_CHECK_H
 
+#include "config_check.h"
 #include "global_data.h"
 #include "parser.h"
 #include "vrrp_data.h"
@@ -20,6 +21,9 @@ struct vrrp_check_env {
 	 * such interface. */
 	int (*if_flags)(const char *name, unsigned *flags, void *ctx);
 	void *ctx;
+	/* users, groups and files, for the scripts' checks; a zeroed one
+	 * (core.stat NULL) skips those checks */
+	struct config_check_env core;
 };
 
 /* The running system (the current network namespace). */
@@ -46,6 +50,18 @@ int vrrp_check_advert_int(struct cfg_parser *p,
 int vrrp_check_auth(struct cfg_parser *p, struct vrrp_instance_conf *ic);
 int vrrp_check_preempt(struct cfg_parser *p, struct vrrp_instance_conf *ic);
 int vrrp_check_unicast(struct cfg_parser *p, struct vrrp_instance_conf *ic);
+/* vrrp_check_track.c: the vrrp_script blocks (a command, a user that
+ * exists, script security), then each instance's tracking lines (the
+ * names exist; the address owner ignores weights) and notify scripts. */
+int vrrp_check_scripts(struct cfg_parser *p, struct vrrp_conf *vc,
+		       const struct global_data *gd,
+		       const struct vrrp_check_env *env);
+int vrrp_check_tracking(struct cfg_parser *p, struct vrrp_conf *vc,
+			struct vrrp_instance_conf *ic,
+			const struct vrrp_check_env *env);
+int vrrp_check_notify(struct cfg_parser *p, struct vrrp_instance_conf *ic,
+		      const struct global_data *gd,
+		      const struct vrrp_check_env *env);
 /* Two instances on one interface, family and VRID that would receive
  * each other's adverts (both multicast, or unicast to a common peer). */
 int vrrp_check_vrid_unique(struct cfg_parser *p, const struct vrrp_conf *vc);

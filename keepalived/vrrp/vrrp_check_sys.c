@@ -37,4 +37,5 @@ void vrrp_check_env_system(struct vrrp_check_env *env)
 {
 	env->if_flags = sys_if_flags;
 	env->ctx = NULL;
+	config_check_env_system(&env->core);
 }

@@ -18,6 +18,7 @@
 #include "netlink_daemon.h"
 #include "vrrp_daemon.h"
 #include "vrrp_data.h"
+#include "vrrp_params.h"
 #include "vrrp_run.h"
 
 /* The VRRP child's own state, hung off child_env.state. */
@@ -26,6 +27,8 @@ struct vrrp_child {
 	struct vrrp_run *run;
 	struct event *t_startup;	/* vrrp_startup_delay */
 	const struct ka_conf *conf;	/* the one running */
+	bool stopping;			/* stop() runs the loop a little
+					 * longer for notify_stop: no reload */
 };
 
 static bool on(enum gd_tristate t)
@@ -101,6 +104,7 @@ static void params_from_conf(const struct vrrp_instance_conf *ic,
 	p->garp_lower_prio_repeat = ic->garp.lower_prio_repeat;
 	p->fsm.down_timer_adverts = gd->down_timer_adverts;
 	p->default_if = gd->default_interface;
+	vrrp_params_tracking(ic, gd, p);
 }
 
 /*
@@ -214,7 +218,7 @@ static void reload(struct child_env *env, struct ka_conf *old,
 {
 	struct vrrp_child *v = env->state;
 
-	if (!v || !v->nl)
+	if (!v || !v->nl || v->stopping)
 		return;
 	v->conf = new;
 	/* While vrrp_startup_delay runs, its timer will start "new". An
@@ -233,6 +237,7 @@ static void stop(struct child_env *env, struct ka_conf *c)
 	if (!v)
 		return;
 	event_cancel(&v->t_startup);
+	v->stopping = true;
 	vrrp_run_free(&v->run);
 	/* -V leaves what we set up in place, as keepalived does */
 	if (v->nl && !env->opts->dont_release_vrrp)

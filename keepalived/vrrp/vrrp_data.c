@@ -14,6 +14,7 @@ struct vrrp_conf *vrrp_conf_new(void)
 	struct vrrp_conf *c = mem_new(struct vrrp_conf);
 
 	list_init(&c->instances);
+	list_init(&c->scripts);
 	return c;
 }
 
@@ -49,7 +50,89 @@ struct vrrp_instance_conf *vrrp_instance_conf_new(const char *name)
 	ic->check_unicast_src = GD_UNSET;
 	ic->lower_prio_no_advert = GD_UNSET;
 	ic->higher_prio_send_advert = GD_UNSET;
+	list_init(&ic->track_scripts);
+	list_init(&ic->track_ifs);
 	return ic;
+}
+
+struct vrrp_track_conf *vrrp_track_conf_new(const char *name)
+{
+	struct vrrp_track_conf *t = mem_new(struct vrrp_track_conf);
+
+	list_node_init(&t->node);
+	t->name = mem_strdup(name);
+	t->reverse = GD_UNSET;
+	return t;
+}
+
+static void free_tracks(struct list_node *head)
+{
+	struct vrrp_track_conf *t, *tmp;
+
+	list_for_each_entry_safe(t, tmp, head, node) {
+		list_del(&t->node);
+		mem_free(&t->name);
+		mem_free(&t);
+	}
+}
+
+struct vrrp_script_conf *vrrp_script_conf_new(const char *name)
+{
+	struct vrrp_script_conf *sc = mem_new(struct vrrp_script_conf);
+
+	list_node_init(&sc->node);
+	sc->name = mem_strdup(name);
+	sc->interval_us = 1000000;
+	sc->rise = sc->fall = 1;
+	return sc;
+}
+
+void vrrp_script_conf_free(struct vrrp_script_conf **psc)
+{
+	struct vrrp_script_conf *sc = psc ? *psc : NULL;
+
+	if (!sc)
+		return;
+	list_del(&sc->node);
+	global_data_script_clear(&sc->cmd);
+	mem_free(&sc->name);
+	mem_free(psc);
+}
+
+struct vrrp_script_conf *vrrp_conf_find_script(const struct vrrp_conf *c,
+					       const char *name)
+{
+	struct vrrp_script_conf *sc;
+
+	list_for_each_entry(sc, &c->scripts, node)
+		if (!strcmp(sc->name, name))
+			return sc;
+	return NULL;
+}
+
+uint64_t vrrp_script_conf_timeout_us(const struct vrrp_script_conf *sc)
+{
+	return sc->timeout_us ? sc->timeout_us : sc->interval_us;
+}
+
+static bool str_equal(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+bool vrrp_script_conf_equal(const struct vrrp_script_conf *a,
+			    const struct vrrp_script_conf *b)
+{
+	return !strcmp(a->name, b->name) &&
+	       str_equal(a->cmd.path, b->cmd.path) &&
+	       str_equal(a->cmd.user, b->cmd.user) &&
+	       str_equal(a->cmd.group, b->cmd.group) &&
+	       a->interval_us == b->interval_us &&
+	       vrrp_script_conf_timeout_us(a) ==
+	       vrrp_script_conf_timeout_us(b) && a->weight == b->weight &&
+	       a->reverse == b->reverse && a->rise == b->rise &&
+	       a->fall == b->fall && a->init_fail == b->init_fail &&
+	       a->refused == b->refused;
 }
 
 static void free_vips(struct list_node *head)
@@ -78,6 +161,10 @@ void vrrp_instance_conf_free(struct vrrp_instance_conf **pic)
 		list_del(&p->node);
 		mem_free(&p);
 	}
+	free_tracks(&ic->track_scripts);
+	free_tracks(&ic->track_ifs);
+	for (i = 0; i < VRRP_NOTIFY_COUNT; i++)
+		global_data_script_clear(&ic->notify.script[i]);
 	for (i = 0; i < ic->nfiles; i++)
 		mem_free(&ic->files[i]);
 	mem_free(&ic->files);
@@ -89,11 +176,14 @@ void vrrp_conf_free(struct vrrp_conf **pc)
 {
 	struct vrrp_conf *c = pc ? *pc : NULL;
 	struct vrrp_instance_conf *ic, *tmp;
+	struct vrrp_script_conf *sc, *stmp;
 
 	if (!c)
 		return;
 	list_for_each_entry_safe(ic, tmp, &c->instances, node)
 		vrrp_instance_conf_free(&ic);
+	list_for_each_entry_safe(sc, stmp, &c->scripts, node)
+		vrrp_script_conf_free(&sc);
 	mem_free(pc);
 }
 

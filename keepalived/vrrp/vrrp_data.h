@@ -77,6 +77,57 @@ enum vrrp_garp_bits {
 	VRRP_GARP_LOWER_PRIO_REPEAT = 1 << 5,
 };
 
+/*
+ * A vrrp_script block. The script itself is kept as a struct gd_script
+ * (command line, user, group, place), as the global scripts are, so that
+ * the validation pass checks it the same way (config_check_script()).
+ */
+struct vrrp_script_conf {
+	struct list_node node;		/* on vrrp_conf.scripts */
+	char *name;
+	struct gd_script cmd;		/* path: the command line; NULL: none */
+	uint64_t interval_us;		/* default 1 s */
+	uint64_t timeout_us;		/* 0: the interval, as keepalived */
+	int weight;			/* -253..253 */
+	bool reverse;
+	unsigned rise, fall;		/* at least 1 */
+	bool init_fail;
+	/* set by the validation pass: not run, and not tracked */
+	bool refused;
+};
+
+/* A line of track_script or track_interface. */
+struct vrrp_track_conf {
+	struct list_node node;
+	char *name;			/* the script or the interface */
+	bool weight_set;		/* else: the script's own (0 for an
+					 * interface) */
+	int weight;
+	enum gd_tristate reverse;	/* GD_UNSET: the script's own */
+	struct vrrp_place at;
+	/* set by the validation pass: the line is not acted on (no such
+	 * script, a refused script, a weight on the address owner) */
+	bool ignored;
+	/* track_script, filled by the validation pass */
+	const struct vrrp_script_conf *script;
+};
+
+/* The notify scripts of an instance; refused by the validation pass
+ * (script security) means not run. */
+enum vrrp_notify_kind {
+	VRRP_NOTIFY_MASTER,
+	VRRP_NOTIFY_BACKUP,
+	VRRP_NOTIFY_FAULT,
+	VRRP_NOTIFY_STOP,
+	VRRP_NOTIFY_ANY,		/* "notify": every transition */
+	VRRP_NOTIFY_COUNT,
+};
+
+struct vrrp_notify_conf {
+	struct gd_script script[VRRP_NOTIFY_COUNT];
+	bool refused[VRRP_NOTIFY_COUNT];
+};
+
 #define VRRP_PRIO_DEFAULT 100
 #define VRRP_ADVER_INT_DEFAULT_US 1000000ULL
 
@@ -131,6 +182,10 @@ struct vrrp_instance_conf {
 	struct vrrp_garp_conf garp;
 	unsigned garp_set;		/* enum vrrp_garp_bits */
 
+	struct list_node track_scripts;	/* struct vrrp_track_conf */
+	struct list_node track_ifs;	/* struct vrrp_track_conf */
+	struct vrrp_notify_conf notify;
+
 	/* Stored, not acted on yet by the VRRP child. */
 	bool use_vmac;
 	char vmac_name[IF_NAMESIZE];	/* "": vrrp.<vrid> */
@@ -142,6 +197,7 @@ struct vrrp_instance_conf {
 
 struct vrrp_conf {
 	struct list_node instances;	/* struct vrrp_instance_conf */
+	struct list_node scripts;	/* struct vrrp_script_conf */
 };
 
 /* Never NULL (allocation failure exits). */
@@ -161,6 +217,22 @@ const char *vrrp_instance_conf_file(struct vrrp_instance_conf *ic,
 
 struct vrrp_instance_conf *vrrp_conf_find(const struct vrrp_conf *c,
 					  const char *name);
+
+/* A new vrrp_script named "name" with keepalived's defaults, not yet on
+ * c's list; freed by vrrp_script_conf_free() unless added to it. */
+struct vrrp_script_conf *vrrp_script_conf_new(const char *name);
+/* Unlinks, frees and NULLs *sc; accepts NULL. */
+void vrrp_script_conf_free(struct vrrp_script_conf **sc);
+struct vrrp_script_conf *vrrp_conf_find_script(const struct vrrp_conf *c,
+					       const char *name);
+/* The timeout a script runs with (its interval when not configured). */
+uint64_t vrrp_script_conf_timeout_us(const struct vrrp_script_conf *sc);
+/* Same settings (places aside). */
+bool vrrp_script_conf_equal(const struct vrrp_script_conf *a,
+			    const struct vrrp_script_conf *b);
+
+/* A new track_script / track_interface line; freed with its instance. */
+struct vrrp_track_conf *vrrp_track_conf_new(const char *name);
 size_t vrrp_conf_count(const struct vrrp_conf *c);
 
 /*

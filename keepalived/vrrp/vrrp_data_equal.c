@@ -84,6 +84,48 @@ static bool scalars_equal(const struct vrrp_instance_conf *a,
 	       a->vmac_xmit_base == b->vmac_xmit_base;
 }
 
+static bool track_lists_equal(const struct list_node *ha,
+			      const struct list_node *hb)
+{
+	const struct list_node *a, *b;
+
+	for (a = ha->next, b = hb->next; a != ha && b != hb;
+	     a = a->next, b = b->next) {
+		const struct vrrp_track_conf *ta = list_entry(a,
+			struct vrrp_track_conf, node);
+		const struct vrrp_track_conf *tb = list_entry(b,
+			struct vrrp_track_conf, node);
+
+		if (strcmp(ta->name, tb->name) || ta->weight != tb->weight ||
+		    ta->weight_set != tb->weight_set ||
+		    ta->reverse != tb->reverse || ta->ignored != tb->ignored)
+			return false;
+	}
+	return a == ha && b == hb;
+}
+
+static bool opt_str_equal(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+static bool notify_equal(const struct vrrp_notify_conf *a,
+			 const struct vrrp_notify_conf *b)
+{
+	int k;
+
+	for (k = 0; k < VRRP_NOTIFY_COUNT; k++) {
+		const struct gd_script *x = &a->script[k], *y = &b->script[k];
+
+		if (!opt_str_equal(x->path, y->path) ||
+		    !opt_str_equal(x->user, y->user) ||
+		    !opt_str_equal(x->group, y->group) ||
+		    a->refused[k] != b->refused[k])
+			return false;
+	}
+	return true;
+}
+
 bool vrrp_instance_conf_equal(const struct vrrp_instance_conf *a,
 			      const struct vrrp_instance_conf *b)
 {
@@ -92,5 +134,8 @@ bool vrrp_instance_conf_equal(const struct vrrp_instance_conf *a,
 	       addr_or_none_equal(&a->unicast_src, &b->unicast_src) &&
 	       vip_lists_equal(&a->vips, &b->vips) &&
 	       vip_lists_equal(&a->evips, &b->evips) &&
-	       peer_lists_equal(&a->peers, &b->peers);
+	       peer_lists_equal(&a->peers, &b->peers) &&
+	       track_lists_equal(&a->track_scripts, &b->track_scripts) &&
+	       track_lists_equal(&a->track_ifs, &b->track_ifs) &&
+	       notify_equal(&a->notify, &b->notify);
 }

@@ -189,14 +189,23 @@ static void any_shutdown(struct vrrp_fsm *f, const struct vrrp_fsm_advert *a)
 	set_state(f, VRRP_STATE_INIT, "shutdown");
 }
 
+/* A master going to FAULT says so first, then tells the backups with
+ * priority 0, as keepalived does, so that one takes over after its
+ * Skew_Time rather than Master_Down_Interval; then it drops the VIPs. */
 static void any_fault(struct vrrp_fsm *f, const struct vrrp_fsm_advert *a)
 {
+	bool was_master = f->state == VRRP_STATE_MASTER;
+
 	(void)a;
 	f->ops->arm_adver_timer(f->ctx, 0);
 	f->ops->arm_master_down_timer(f->ctx, 0);
-	if (f->state == VRRP_STATE_MASTER)
-		f->ops->set_addresses(f->ctx, false);
+	f->ops->arm_preempt_delay(f->ctx, 0);
+	f->preempt_delay_running = false;
 	set_state(f, VRRP_STATE_FAULT, "fault");
+	if (was_master) {
+		f->ops->send_advert(f->ctx, 0);
+		f->ops->set_addresses(f->ctx, false);
+	}
 }
 
 static void fault_cleared(struct vrrp_fsm *f, const struct vrrp_fsm_advert *a)
@@ -257,6 +266,11 @@ void vrrp_fsm_init(struct vrrp_fsm *fsm, const struct vrrp_fsm_conf *conf,
 		.ops = ops,
 		.ctx = ctx,
 	};
+}
+
+void vrrp_fsm_set_priority(struct vrrp_fsm *fsm, uint8_t priority)
+{
+	fsm->conf.priority = priority;
 }
 
 void vrrp_fsm_event(struct vrrp_fsm *fsm, enum vrrp_event ev,

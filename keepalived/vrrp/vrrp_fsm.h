@@ -98,6 +98,10 @@ void vrrp_fsm_init(struct vrrp_fsm *fsm, const struct vrrp_fsm_conf *conf,
 void vrrp_fsm_event(struct vrrp_fsm *fsm, enum vrrp_event ev,
 		    const struct vrrp_fsm_advert *adv);
 
+/* The effective priority changed (tracking): the next adverts carry it,
+ * and the elections from now on use it. */
+void vrrp_fsm_set_priority(struct vrrp_fsm *fsm, uint8_t priority);
+
 /* RFC 5798 6.1: Skew_Time and Master_Down_Interval, in microseconds,
  * from the master's advertisement interval as currently known. */
 uint64_t vrrp_fsm_skew_us(const struct vrrp_fsm *fsm);

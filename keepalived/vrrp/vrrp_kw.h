@@ -70,4 +70,25 @@ VRRP_KW(vrrp_kw_garp_master_refresh_repeat);
 VRRP_KW(vrrp_kw_garp_lower_prio_delay);
 VRRP_KW(vrrp_kw_garp_lower_prio_repeat);
 
+/* vrrp_kw_track.c: the vrrp_script block, and the tracking lines */
+void *vrrp_kw_script_open(struct cfg_parser *p, const struct cfg_words *w,
+			  void *root);
+VRRP_KW(vrrp_kw_script_cmd);
+VRRP_KW(vrrp_kw_script_interval);
+VRRP_KW(vrrp_kw_script_timeout);
+VRRP_KW(vrrp_kw_script_weight);
+VRRP_KW(vrrp_kw_script_rise);
+VRRP_KW(vrrp_kw_script_fall);
+VRRP_KW(vrrp_kw_script_user);
+VRRP_KW(vrrp_kw_script_init_fail);
+VRRP_KW(vrrp_kw_track_script_line);
+VRRP_KW(vrrp_kw_track_if_line);
+
+/* vrrp_kw_notify.c */
+VRRP_KW(vrrp_kw_notify_master);
+VRRP_KW(vrrp_kw_notify_backup);
+VRRP_KW(vrrp_kw_notify_fault);
+VRRP_KW(vrrp_kw_notify_stop);
+VRRP_KW(vrrp_kw_notify);
+
 #endif

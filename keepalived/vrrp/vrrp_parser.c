@@ -3,7 +3,7 @@
  * block becomes a struct vrrp_instance_conf on the struct vrrp_conf given
  * at registration; its keywords' handlers live in vrrp_kw_*.c.
  *
- * Keywords of work not done yet (tracking, notify scripts, sync groups,
+ * Keywords of work not done yet (track_file, sync groups,
  * virtual routes...) are known and flagged CFG_KW_UNSUPPORTED, so that
  * "keepalived -t" says "not supported yet" rather than "unknown".
  */
@@ -47,6 +47,13 @@ static const struct cfg_block peer_block = {
 	.name = "unicast_peer", .line = vrrp_kw_peer_line,
 };
 
+static const struct cfg_block track_script_block = {
+	.name = "track_script", .line = vrrp_kw_track_script_line,
+};
+static const struct cfg_block track_if_block = {
+	.name = "track_interface", .line = vrrp_kw_track_if_line,
+};
+
 static const struct cfg_keyword instance_keywords[] = {
 	KW("state", vrrp_kw_state),
 	KW("interface", vrrp_kw_interface),
@@ -80,12 +87,17 @@ static const struct cfg_keyword instance_keywords[] = {
 	BLOCK("virtual_ipaddress", &vip_block),
 	BLOCK("virtual_ipaddress_excluded", &evip_block),
 	BLOCK("unicast_peer", &peer_block),
+	BLOCK("track_script", &track_script_block),
+	BLOCK("track_interface", &track_if_block),
+	KW("notify_master", vrrp_kw_notify_master),
+	KW("notify_backup", vrrp_kw_notify_backup),
+	KW("notify_fault", vrrp_kw_notify_fault),
+	KW("notify_stop", vrrp_kw_notify_stop),
+	KW("notify", vrrp_kw_notify),
 	UNSUPPORTED("vrf"),
 	UNSUPPORTED("use_vmac_addr"),
 	UNSUPPORTED("use_ipvlan"),
 	UNSUPPORTED("native_ipv6"),
-	UNSUPPORTED("track_interface"),
-	UNSUPPORTED("track_script"),
 	UNSUPPORTED("track_file"),
 	UNSUPPORTED("track_process"),
 	UNSUPPORTED("track_bfd"),
@@ -99,11 +111,6 @@ static const struct cfg_keyword instance_keywords[] = {
 	UNSUPPORTED("virtual_routes"),
 	UNSUPPORTED("virtual_rules"),
 	UNSUPPORTED("strict_mode"),
-	UNSUPPORTED("notify_master"),
-	UNSUPPORTED("notify_backup"),
-	UNSUPPORTED("notify_fault"),
-	UNSUPPORTED("notify_stop"),
-	UNSUPPORTED("notify"),
 	UNSUPPORTED("notify_master_rx_lower_pri"),
 	UNSUPPORTED("notify_priority_changes"),
 	UNSUPPORTED("smtp_alert"),
@@ -153,11 +160,29 @@ static const struct cfg_block instance_block = {
 	.open = instance_open,
 };
 
+static const struct cfg_keyword script_keywords[] = {
+	KW("script", vrrp_kw_script_cmd),
+	KW("interval", vrrp_kw_script_interval),
+	KW("timeout", vrrp_kw_script_timeout),
+	KW("weight", vrrp_kw_script_weight),
+	KW("rise", vrrp_kw_script_rise),
+	KW("fall", vrrp_kw_script_fall),
+	KW("user", vrrp_kw_script_user),
+	KW("init_fail", vrrp_kw_script_init_fail),
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct cfg_block script_block = {
+	.name = "vrrp_script",
+	.keywords = script_keywords,
+	.open = vrrp_kw_script_open,
+};
+
 static const struct cfg_keyword vrrp_top_keywords[] = {
 	{ "vrrp_instance", instance_no_block, &instance_block,
 	  CFG_KW_BLOCK_OPTIONAL },
 	UNSUPPORTED("vrrp_sync_group"),
-	UNSUPPORTED("vrrp_script"),
+	BLOCK("vrrp_script", &script_block),
 	UNSUPPORTED("track_file"),
 	UNSUPPORTED("vrrp_track_file"),
 	UNSUPPORTED("vrrp_track_process"),

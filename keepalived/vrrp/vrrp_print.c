@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include "vrrp_data.h"
 
@@ -133,6 +134,56 @@ static void print_peers(const struct vrrp_instance_conf *ic, FILE *out)
 		fprintf(out, IND "unicast_ttl %d\n", ic->unicast_ttl);
 }
 
+/* A word the parser reads back as one: quoted with a quote it lacks. */
+static void print_word(FILE *out, const char *s)
+{
+	char q = strchr(s, '"') ? '\'' : '"';
+
+	fprintf(out, "%c%s%c", q, s, q);
+}
+
+static void print_tracks(FILE *out, const char *kw,
+			 const struct list_node *head)
+{
+	const struct vrrp_track_conf *t;
+
+	if (list_empty(head))
+		return;
+	fprintf(out, IND "%s {\n", kw);
+	list_for_each_entry(t, head, node) {
+		fprintf(out, IND IND "%s", t->name);
+		if (t->weight_set)
+			fprintf(out, " weight %d", t->weight);
+		if (t->weight_set && t->reverse != GD_UNSET)
+			fprintf(out, " %s", t->reverse == GD_ON ? "reverse" :
+				"noreverse");
+		fprintf(out, "\n");
+	}
+	fprintf(out, IND "}\n");
+}
+
+static void print_notify(const struct vrrp_notify_conf *n, FILE *out)
+{
+	static const char *const kw[VRRP_NOTIFY_COUNT] = {
+		"notify_master", "notify_backup", "notify_fault",
+		"notify_stop", "notify",
+	};
+	int k;
+
+	for (k = 0; k < VRRP_NOTIFY_COUNT; k++) {
+		const struct gd_script *s = &n->script[k];
+
+		if (!s->path)
+			continue;
+		fprintf(out, IND "%s ", kw[k]);
+		print_word(out, s->path);
+		if (s->user)
+			fprintf(out, " %s%s%s", s->user, s->group ? " " : "",
+				s->group ? s->group : "");
+		fprintf(out, "\n");
+	}
+}
+
 static void print_instance(const struct vrrp_instance_conf *ic, FILE *out)
 {
 	fprintf(out, "vrrp_instance %s {\n", ic->name);
@@ -145,13 +196,43 @@ static void print_instance(const struct vrrp_instance_conf *ic, FILE *out)
 	print_peers(ic, out);
 	print_vips(out, "virtual_ipaddress", &ic->vips);
 	print_vips(out, "virtual_ipaddress_excluded", &ic->evips);
+	print_tracks(out, "track_script", &ic->track_scripts);
+	print_tracks(out, "track_interface", &ic->track_ifs);
+	print_notify(&ic->notify, out);
+	fprintf(out, "}\n");
+}
+
+static void print_script(const struct vrrp_script_conf *sc, FILE *out)
+{
+	uint64_t t = vrrp_script_conf_timeout_us(sc);
+
+	fprintf(out, "vrrp_script %s {\n", sc->name);
+	if (sc->cmd.path) {
+		fprintf(out, IND "script ");
+		print_word(out, sc->cmd.path);
+		fprintf(out, "\n");
+	}
+	print_timer(out, "interval", sc->interval_us);
+	print_timer(out, "timeout", t);
+	fprintf(out, IND "weight %d%s\n", sc->weight,
+		sc->reverse ? " reverse" : "");
+	fprintf(out, IND "rise %u\n" IND "fall %u\n", sc->rise, sc->fall);
+	if (sc->cmd.user)
+		fprintf(out, IND "user %s%s%s\n", sc->cmd.user,
+			sc->cmd.group ? " " : "",
+			sc->cmd.group ? sc->cmd.group : "");
+	if (sc->init_fail)
+		fprintf(out, IND "init_fail\n");
 	fprintf(out, "}\n");
 }
 
 void vrrp_conf_dump(const struct vrrp_conf *c, FILE *out)
 {
 	const struct vrrp_instance_conf *ic;
+	const struct vrrp_script_conf *sc;
 
+	list_for_each_entry(sc, &c->scripts, node)
+		print_script(sc, out);
 	list_for_each_entry(ic, &c->instances, node)
 		print_instance(ic, out);
 }

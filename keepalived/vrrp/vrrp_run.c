@@ -28,6 +28,8 @@ struct vrrp_run *vrrp_run_new(struct event_loop *loop,
 	r->asocks.arp_fd = r->asocks.na_fd = -1;
 	list_init(&r->insts);
 	list_init(&r->socks);
+	r->scripts = vrrp_script_set_new(loop);
+	r->notifier = vrrp_notifier_new(loop);
 	netlink_daemon_subscribe(nl, on_iftable, r);
 	return r;
 }
@@ -103,7 +105,7 @@ static bool link_usable(const struct vrrp_inst *in, const struct iface *ifp)
 	return (ifp->link.flags & IFF_UP) && (ifp->link.flags & IFF_RUNNING);
 }
 
-static const char *fault_reason(struct vrrp_inst *in)
+const char *vrrp_run_interface_fault(struct vrrp_inst *in)
 {
 	const struct iface *ifp = iftable_by_name(
 		netlink_daemon_iftable(in->run->nl), in->p.ifname);
@@ -124,22 +126,6 @@ static const char *fault_reason(struct vrrp_inst *in)
 	return NULL;
 }
 
-/* Moves the instance into or out of FAULT as its interface allows. */
-void vrrp_run_check_interface(struct vrrp_inst *in)
-{
-	const char *why = fault_reason(in);
-
-	if (why && !in->faulted) {
-		in->faulted = true;
-		log_warnx("(%s) %s on %s", in->p.name, why, in->p.ifname);
-		vrrp_fsm_event(&in->fsm, VRRP_EV_FAULT, NULL);
-	} else if (!why && in->faulted) {
-		in->faulted = false;
-		log_info("(%s) %s is usable again", in->p.name, in->p.ifname);
-		vrrp_fsm_event(&in->fsm, VRRP_EV_FAULT_CLEARED, NULL);
-	}
-}
-
 static void on_iftable(const struct iftable_event *ev, void *ctx)
 {
 	struct vrrp_run *r = ctx;
@@ -148,7 +134,7 @@ static void on_iftable(const struct iftable_event *ev, void *ctx)
 	/* Only state changes matter here; which instance cares is cheap to
 	 * find out, and the table may not be changed from a subscriber. */
 	list_for_each_entry(in, &r->insts, node)
-		if (strcmp(in->p.ifname, ev->iface->link.name) == 0)
+		if (vrrp_run_track_watches(in, ev->iface->link.name))
 			vrrp_run_check_interface(in);
 }
 
@@ -184,10 +170,10 @@ int vrrp_run_add(struct vrrp_run *r, const struct vrrp_run_params *p)
 	fill_adverts(in);
 	vrrp_fsm_init(&in->fsm, &p->fsm, &vrrp_run_fx_ops, in);
 	list_add_tail(&r->insts, &in->node);
-	/* INIT -> BACKUP (or MASTER for the owner), or INIT -> FAULT */
+	vrrp_run_track_join(in);
+	/* INIT -> BACKUP (or MASTER for the owner), or INIT -> FAULT, or
+	 * INIT until its unweighted scripts have a first result */
 	vrrp_run_check_interface(in);
-	if (!in->faulted)
-		vrrp_fsm_event(&in->fsm, VRRP_EV_STARTUP, NULL);
 	return 0;
 }
 
@@ -238,13 +224,20 @@ bool vrrp_run_update(struct vrrp_run *r, const struct vrrp_run_params *p)
 {
 	struct vrrp_inst *in = find(r, p->name);
 
+	uint8_t effective;
+
 	if (!in || !same_identity(in, p) || !same_vips(in->p.vips, p->vips) ||
-	    !same_vips(in->p.vips_excluded, p->vips_excluded))
+	    !same_vips(in->p.vips_excluded, p->vips_excluded) ||
+	    !vrrp_run_track_same(&in->p, p))
 		return false;
-	/* Only the lists' owner changed (a new configuration): keep state. */
+	/* Only the lists' owner changed (a new configuration): keep state,
+	 * and the priority tracking has made. */
+	effective = in->fsm.conf.priority;
 	in->p = *p;
 	in->fsm.conf = p->fsm;
+	in->fsm.conf.priority = effective;
 	fill_adverts(in);
+	vrrp_run_check_interface(in);
 	return true;
 }
 
@@ -253,6 +246,8 @@ static void inst_free(struct vrrp_inst **inp)
 	struct vrrp_inst *in = *inp;
 
 	vrrp_fsm_event(&in->fsm, VRRP_EV_SHUTDOWN, NULL);
+	vrrp_run_notify(in, VRRP_STATE_INIT, in->run->stopping);
+	vrrp_run_track_leave(in);
 	vrrp_run_fx_quiet(in);
 	vrrp_announce_free(&in->announce);
 	vrrp_run_sock_detach(in);
@@ -290,9 +285,12 @@ void vrrp_run_free(struct vrrp_run **rp)
 	r->stopping = true;
 	list_for_each_entry_safe(in, tmp, &r->insts, node)
 		inst_free(&in);
+	netlink_daemon_unsubscribe(r->nl, on_iftable, r);
+	vrrp_notifier_drain(r->notifier, 3000000);
+	vrrp_notifier_free(&r->notifier);
+	vrrp_script_set_free(&r->scripts);
 	vrrp_run_sock_close_all(r);
 	vrrp_announce_socks_close(&r->asocks);
-	netlink_daemon_unsubscribe(r->nl, on_iftable, r);
 	mem_free(rp);
 }
 
@@ -301,4 +299,11 @@ enum vrrp_state vrrp_run_state(const struct vrrp_run *r, const char *name)
 	const struct vrrp_inst *in = find(r, name);
 
 	return in ? in->fsm.state : VRRP_STATE_COUNT;
+}
+
+unsigned vrrp_run_priority(const struct vrrp_run *r, const char *name)
+{
+	const struct vrrp_inst *in = find(r, name);
+
+	return in ? in->fsm.conf.priority : 0;
 }

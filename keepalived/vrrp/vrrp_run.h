@@ -23,11 +23,30 @@
 #include "json.h"
 #include "list.h"
 #include "netlink_daemon.h"
+#include "vrrp_data.h"
 #include "vrrp_fsm.h"
+#include "vrrp_notify.h"
 #include "vrrp_rx.h"
+#include "vrrp_script.h"
 
 #define VRRP_RUN_NAME_MAX 64
 #define VRRP_RUN_PEERS_MAX 32
+#define VRRP_RUN_TRACK_MAX 32
+
+/* A track_script line: the script, and what its status does to us. */
+struct vrrp_run_track_script {
+	struct vrrp_script_params script;
+	int weight;			/* 0: down means FAULT */
+	bool reverse;
+};
+
+/* A track_interface line (the instance's own interface is tracked
+ * apart, with dont_track_primary). */
+struct vrrp_run_track_if {
+	char ifname[IF_NAMESIZE];
+	int weight;
+	bool reverse;
+};
 
 struct vrrp_run_params {
 	char name[VRRP_RUN_NAME_MAX];
@@ -61,6 +80,12 @@ struct vrrp_run_params {
 	uint64_t garp_lower_prio_delay_us;
 	unsigned garp_lower_prio_repeat;
 	const char *default_if;		/* VIPs without "dev" */
+	struct vrrp_run_track_script track_scripts[VRRP_RUN_TRACK_MAX];
+	size_t ntrack_scripts;
+	struct vrrp_run_track_if track_ifs[VRRP_RUN_TRACK_MAX];
+	size_t ntrack_ifs;
+	/* enum vrrp_notify_kind; cmd NULL: none */
+	struct vrrp_notify_cmd notify[VRRP_NOTIFY_COUNT];
 };
 
 struct vrrp_run;
@@ -100,11 +125,14 @@ int vrrp_run_del(struct vrrp_run *r, const char *name);
 void vrrp_run_each(struct vrrp_run *r, void (*fn)(const char *name,
 						  void *ctx), void *ctx);
 
-/* Stops every instance, closes the sockets, frees, NULLs *r. */
+/* Stops every instance (notify_stop scripts are given a few seconds to
+ * finish), closes the sockets, frees, NULLs *r. Not from a callback. */
 void vrrp_run_free(struct vrrp_run **r);
 
 /* State of an instance by name, or VRRP_STATE_COUNT if unknown. */
 enum vrrp_state vrrp_run_state(const struct vrrp_run *r, const char *name);
+/* Its effective priority (tracking applied), or 0 if unknown. */
+unsigned vrrp_run_priority(const struct vrrp_run *r, const char *name);
 
 /* For the dumps (USR1, USR2, JSON). */
 void vrrp_run_dump(const struct vrrp_run *r, FILE *f);

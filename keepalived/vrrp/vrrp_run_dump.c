@@ -28,6 +28,7 @@ static void dump_one(const struct vrrp_inst *in, FILE *f)
 	fprintf(f, "   Virtual Router ID = %u\n", in->p.vrid);
 	fprintf(f, "   Version = %u\n", in->p.fsm.version);
 	fprintf(f, "   Priority = %u\n", in->p.fsm.priority);
+	fprintf(f, "   Effective priority = %u\n", in->fsm.conf.priority);
 	fprintf(f, "   Advert interval = %u centiseconds\n",
 		in->p.fsm.adver_int_cs);
 	fprintf(f, "   Master advert interval = %u centiseconds\n",
@@ -42,12 +43,43 @@ static void dump_one(const struct vrrp_inst *in, FILE *f)
 	}
 }
 
+static const char *track_status(enum vrrp_track_status st)
+{
+	return st == VRRP_TRACK_UP ? "GOOD" : st == VRRP_TRACK_DOWN ?
+	       "BAD" : "INIT";
+}
+
+/* The tracked objects, with their weights and current status. */
+static void dump_tracking(const struct vrrp_inst *in, FILE *f)
+{
+	size_t i;
+
+	if (in->p.ntrack_ifs)
+		fprintf(f, "   Tracked interfaces :\n");
+	for (i = 0; i < in->p.ntrack_ifs; i++)
+		fprintf(f, "     %s weight %d%s, %s\n",
+			in->p.track_ifs[i].ifname, in->if_items[i].weight,
+			in->if_items[i].reverse ? " reverse" : "",
+			in->if_items[i].status == VRRP_TRACK_UP ? "UP" :
+			"DOWN");
+	if (in->p.ntrack_scripts)
+		fprintf(f, "   Tracked scripts :\n");
+	for (i = 0; i < in->p.ntrack_scripts; i++)
+		fprintf(f, "     %s weight %d%s, %s\n",
+			in->p.track_scripts[i].script.name,
+			in->script_items[i].weight,
+			in->script_items[i].reverse ? " reverse" : "",
+			track_status(in->script_items[i].status));
+}
+
 void vrrp_run_dump(const struct vrrp_run *r, FILE *f)
 {
 	const struct vrrp_inst *in;
 
-	list_for_each_entry(in, &r->insts, node)
+	list_for_each_entry(in, &r->insts, node) {
 		dump_one(in, f);
+		dump_tracking(in, f);
+	}
 }
 
 /* keepalived's names for the counters, in its order. */
@@ -99,6 +131,7 @@ void vrrp_run_dump_json(const struct vrrp_run *r, struct json *j)
 		json_uint(j, "vrid", in->p.vrid);
 		json_uint(j, "version", in->p.fsm.version);
 		json_uint(j, "priority", in->p.fsm.priority);
+		json_uint(j, "effective_priority", in->fsm.conf.priority);
 		json_uint(j, "adver_int_cs", in->p.fsm.adver_int_cs);
 		json_begin_array(j, "vips");
 		for (i = 0; i < in->nadv; i++) {

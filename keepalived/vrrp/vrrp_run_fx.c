@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ipaddr.h"
@@ -277,6 +278,49 @@ static void fx_preempt(void *ctx, uint64_t us)
 	arm(in, &in->t_preempt, us, on_preempt);
 }
 
+static void notify_one(struct vrrp_inst *in, enum vrrp_notify_kind k,
+		       const char *kw, const char *const *extra)
+{
+	char who[VRRP_RUN_NAME_MAX + 32];
+
+	if (!in->p.notify[k].cmd)
+		return;
+	snprintf(who, sizeof(who), "(%s) %s", in->p.name, kw);
+	vrrp_notify_run(in->run->notifier, who, &in->p.notify[k], extra);
+}
+
+/* The specific script first, then the generic one (keepalived's order);
+ * INIT is the instance stopping ("STOP"), or deleted by a reload, which
+ * keepalived reports as a FAULT. */
+void vrrp_run_notify(struct vrrp_inst *in, enum vrrp_state to,
+		     bool stopping)
+{
+	static const struct {
+		enum vrrp_notify_kind kind;
+		const char *kw, *word;
+	} map[VRRP_STATE_COUNT] = {
+		[VRRP_STATE_INIT] = { VRRP_NOTIFY_STOP, "notify_stop", "STOP" },
+		[VRRP_STATE_BACKUP] = { VRRP_NOTIFY_BACKUP, "notify_backup",
+					"BACKUP" },
+		[VRRP_STATE_MASTER] = { VRRP_NOTIFY_MASTER, "notify_master",
+					"MASTER" },
+		[VRRP_STATE_FAULT] = { VRRP_NOTIFY_FAULT, "notify_fault",
+				       "FAULT" },
+	};
+	const char *extra[5];
+	char prio[4];
+	int m = to;
+
+	if (to >= VRRP_STATE_COUNT)
+		return;
+	if (to == VRRP_STATE_INIT && !stopping)
+		m = VRRP_STATE_FAULT;
+	notify_one(in, map[m].kind, map[m].kw, NULL);
+	vrrp_notify_instance_args(in->p.name, map[m].word,
+				  in->fsm.conf.priority, prio, extra);
+	notify_one(in, VRRP_NOTIFY_ANY, "notify", extra);
+}
+
 static void fx_state_changed(void *ctx, enum vrrp_state from,
 			     enum vrrp_state to, const char *reason)
 {
@@ -287,13 +331,14 @@ static void fx_state_changed(void *ctx, enum vrrp_state from,
 	if (from == VRRP_STATE_MASTER)
 		in->stats.release_master++;
 	if (to == VRRP_STATE_INIT)
-		return;
+		return;		/* the caller notifies, knowing why */
 	if (strcmp(reason, "init") == 0)
 		log_info("(%s) Entering %s STATE (init)", in->p.name,
 			 vrrp_state_name(to));
 	else
 		log_info("(%s) Entering %s STATE", in->p.name,
 			 vrrp_state_name(to));
+	vrrp_run_notify(in, to, false);
 }
 
 const struct vrrp_fsm_ops vrrp_run_fx_ops = {

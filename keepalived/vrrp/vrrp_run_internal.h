@@ -11,6 +11,7 @@
 #include "vrrp_data.h"
 #include "vrrp_packet.h"
 #include "vrrp_run.h"
+#include "vrrp_track.h"
 #include "vrrp_tx.h"
 
 /* One raw socket, shared by the instances of one interface, family and
@@ -42,6 +43,11 @@ struct vrrp_inst {
 	size_t nadv;
 	bool addresses_set;
 	bool faulted;
+	bool started;			/* VRRP_EV_STARTUP fed */
+	/* tracking: the objects, in the order of the params */
+	struct vrrp_script *scripts[VRRP_RUN_TRACK_MAX];
+	struct vrrp_track_item script_items[VRRP_RUN_TRACK_MAX];
+	struct vrrp_track_item if_items[VRRP_RUN_TRACK_MAX];
 	struct event *t_adver;
 	struct event *t_down;
 	struct event *t_preempt;
@@ -61,6 +67,8 @@ struct vrrp_run {
 	struct vrrp_announce_io aio;
 	struct list_node insts;
 	struct list_node socks;
+	struct vrrp_script_set *scripts;
+	struct vrrp_notifier *notifier;
 	bool stopping;			/* the daemon stops (-V applies) */
 };
 
@@ -78,7 +86,24 @@ void vrrp_run_sock_close_all(struct vrrp_run *r);
  * (vrrp_mcast_group4/6 or the RFC's); family 0 for a unicast instance. */
 struct ka_addr vrrp_run_group(const struct vrrp_inst *in);
 
-/* vrrp_run.c: the interface's state decides FAULT (or not). */
+/* vrrp_run.c: why the instance's own interface cannot be used, or NULL
+ * (finding its index, source address, socket on the way). */
+const char *vrrp_run_interface_fault(struct vrrp_inst *in);
+
+/* vrrp_run_track.c: the interface and the tracked objects decide FAULT
+ * (or not), the effective priority, and when a new instance starts. */
 void vrrp_run_check_interface(struct vrrp_inst *in);
+/* Joins / leaves the scripts the instance tracks. */
+void vrrp_run_track_join(struct vrrp_inst *in);
+void vrrp_run_track_leave(struct vrrp_inst *in);
+/* Whether the interface named is one the instance watches. */
+bool vrrp_run_track_watches(const struct vrrp_inst *in, const char *ifname);
+/* The same tracking lines (a reload keeps the instance only then). */
+bool vrrp_run_track_same(const struct vrrp_run_params *a,
+			 const struct vrrp_run_params *b);
+
+/* vrrp_run_fx.c: the notify scripts of a transition. */
+void vrrp_run_notify(struct vrrp_inst *in, enum vrrp_state to,
+		     bool stopping);
 
 #endif

@@ -57,12 +57,12 @@ static void log_advert(struct vrrp_inst *in, const struct vrrp_pkt *pkt,
 
 	addr_ntop(from, src, sizeof(src));
 	if (in->fsm.state == VRRP_STATE_MASTER && pkt->priority &&
-	    pkt->priority > in->p.fsm.priority)
+	    pkt->priority > in->fsm.conf.priority)
 		log_info("(%s) Master received advert from %s with higher "
 			 "priority %u, ours %u", in->p.name, src,
-			 pkt->priority, in->p.fsm.priority);
+			 pkt->priority, in->fsm.conf.priority);
 	else if (in->fsm.state == VRRP_STATE_BACKUP && pkt->priority &&
-		 pkt->priority < in->p.fsm.priority && !in->p.fsm.nopreempt)
+		 pkt->priority < in->fsm.conf.priority && !in->p.fsm.nopreempt)
 		log_warnx_limited(&in->info_rl, "(%s) received lower priority "
 				  "(%u) advert from %s - discarding",
 				  in->p.name, pkt->priority, src);

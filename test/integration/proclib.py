@@ -32,6 +32,9 @@ vrrp_instance VI_1 {
 """
 LVS = """\
 virtual_server 192.0.2.10 80 {
+    lb_algo rr
+    lb_kind NAT
+    protocol TCP
     real_server 192.0.2.11 80 {
         TCP_CHECK {
         }
@@ -39,7 +42,8 @@ virtual_server 192.0.2.10 80 {
 }
 """
 BOTH = GLOBAL + VRRP + LVS
-FG = ("-n", "-l", "-G", "-D")
+# The kernel here has no IPVS: the checker records its table instead.
+FG = ("-n", "-l", "-G", "-D", "--ipvs-record={workdir}/ipvs.table")
 
 
 def alive(pid):

@@ -149,9 +149,12 @@ def test_checker_child_keeps_its_own_table(one_ns, daemon, tmp_path):
     """The checker child (here alone, with -C) has a reflector too."""
     ns = one_ns
     conf = dump_globals(tmp_path) + ("virtual_server 192.0.2.10 80 {\n"
+                                     "    lb_algo rr\n    lb_kind NAT\n"
+                                     "    protocol TCP\n"
                                      "    real_server 192.0.2.11 80 {\n"
                                      "    }\n}\n")
-    d = daemon(ns, conf, args=FG + ("-C", "-a"), env=FAST)
+    d = daemon(ns, conf, args=FG + ("-C", "-a", "--ipvs-record={workdir}/t"),
+               env=FAST)
     d.wait_for_log(r"checker child: starting")
     mark = d.mark()
     ns.ip("addr", "add", "192.168.78.10/24", "dev", "nl1")

@@ -48,7 +48,8 @@ def test_three_processes_with_pid_files(keepalived_bin, ns, daemon):
 
 
 def test_daemon_mode_detaches(keepalived_bin, ns, daemon):
-    d = daemon(ns, BOTH, args=("-l", "-G"), env=FAST)
+    d = daemon(ns, BOTH, args=("-l", "-G", "--ipvs-record={workdir}/ipvs"),
+               env=FAST)
     # The process we started exits at once; the daemon lives on.
     assert d.wait_exit(timeout=10) == 0
     parent = wait_until(lambda: d.pid_from("-p"), 10, what="pid file")
@@ -176,6 +177,7 @@ def test_namespace_option(keepalived_bin, ns, tmp_path):
     d.pidfiles = {"-p": f"{piddir}/keepalived.pid",
                   "-r": f"{piddir}/vrrp.pid",
                   "-c": f"{piddir}/checkers.pid"}
+    d.args = [a.replace("{workdir}", str(tmp_path)) for a in d.args]
     d.argv = lambda: [d.binary] + d.args + ["-f", d.config_path]
     d.start()
     try:

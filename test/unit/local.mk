@@ -8,6 +8,8 @@ include test/unit/core.mk
 include test/unit/vrrp.mk
 include test/unit/netlink.mk
 include test/unit/smtpdns.mk
+# HTTP_GET/SSL_GET (wip-ckhttp)
+include test/unit/http.mk
 include test/unit/checkrun.mk
 # IPVS above the kernel (wip-ckipvs)
 include test/unit/ipvsrec.mk

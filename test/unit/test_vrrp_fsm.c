@@ -348,8 +348,10 @@ static void test_fault(void **state)
 	(void)state;
 	master(&f, &r, &v3_100);
 	vrrp_fsm_event(&f, VRRP_EV_FAULT, NULL);
-	assert_string_equal(r.trace, "adver(0) down(0) del "
-			    "MASTER->FAULT(fault) ");
+	/* keepalived: "Entering FAULT STATE", "sent 0 priority", then the
+	 * VIPs go */
+	assert_string_equal(r.trace, "adver(0) down(0) preempt(0) "
+			    "MASTER->FAULT(fault) advert(0) del ");
 	clear(&r);
 	advert(&f, 200, 100, 0);
 	vrrp_fsm_event(&f, VRRP_EV_MASTER_DOWN, NULL);
@@ -362,6 +364,28 @@ static void test_fault(void **state)
 	vrrp_fsm_init(&f, &v3_100, &ops, &r);
 	vrrp_fsm_event(&f, VRRP_EV_FAULT, NULL);
 	assert_int_equal(f.state, VRRP_STATE_FAULT);
+}
+
+/* Tracking lowers a master's priority: its adverts say so, and a higher
+ * advert now wins; raised again, a backup preempts a lower master. */
+static void test_effective_priority(void **state)
+{
+	struct vrrp_fsm f;
+	struct rec r;
+
+	(void)state;
+	master(&f, &r, &v3_100);
+	vrrp_fsm_set_priority(&f, 40);
+	vrrp_fsm_event(&f, VRRP_EV_ADVER_TIMER, NULL);
+	assert_string_equal(r.trace, "advert(40) adver(1000000) ");
+	advert(&f, 50, 100, 0);
+	assert_int_equal(f.state, VRRP_STATE_BACKUP);
+	vrrp_fsm_set_priority(&f, 100);
+	clear(&r);
+	advert(&f, 50, 100, 0);
+	assert_string_equal(r.trace, "");	/* not followed: preempted */
+	vrrp_fsm_event(&f, VRRP_EV_MASTER_DOWN, NULL);
+	assert_int_equal(f.state, VRRP_STATE_MASTER);
 }
 
 /* Faulty at start-up, then recovered: preemption works as usual. */
@@ -428,6 +452,7 @@ int main(void)
 		cmocka_unit_test(test_master_sees_priority_zero),
 		cmocka_unit_test(test_shutdown),
 		cmocka_unit_test(test_fault),
+		cmocka_unit_test(test_effective_priority),
 		cmocka_unit_test(test_fault_at_startup_then_preempts),
 		cmocka_unit_test(test_random_walk_invariant),
 	};

@@ -256,7 +256,7 @@ static void test_bad_values_at_their_line(void **state)
 		assert_int_equal(d->sev, bad_lines[i].sev);
 		assert_non_null(strstr(d->file, "bad.conf"));
 	}
-	assert_null(test_diag_find(&p.diags, "nknown keyword 'track_script'"));
+	assert_null(test_diag_find(&p.diags, "nknown keyword 'track_file'"));
 	/* Bad values leave the defaults; good ones around them count. */
 	assert_int_equal(vrrp_conf_count(p.vc), 1);
 	ic = find(&p, "VI_BAD");

@@ -57,3 +57,26 @@ test_unit_test_vrrp_tx_SOURCES = test/unit/test_vrrp_tx.c \
 	test/unit/pcap_vector.c test/unit/pcap_vector.h
 test_unit_test_vrrp_tx_CFLAGS = $(test_unit_test_vrrp_packet_CFLAGS)
 test_unit_test_vrrp_tx_LDADD = $(test_unit_test_vrrp_packet_LDADD)
+
+# --- vrrp_script, tracking and notify (wip-vrscript) ---
+# The tracking arithmetic and the script status machine (pure), and the
+# script runner on a fake clock with real processes.
+check_PROGRAMS += test/unit/test_vrrp_track test/unit/test_vrrp_script
+TESTS += test/unit/test_vrrp_track test/unit/test_vrrp_script
+test_unit_test_vrrp_track_SOURCES = test/unit/test_vrrp_track.c
+test_unit_test_vrrp_track_CFLAGS = $(TEST_CFLAGS) -I$(top_srcdir)/keepalived/vrrp
+test_unit_test_vrrp_track_LDADD = keepalived/vrrp/libvrrp_san.a \
+	lib/libka_san.a $(CMOCKA_LIBS) $(SAN_LDFLAGS)
+test_unit_test_vrrp_script_SOURCES = test/unit/test_vrrp_script.c
+test_unit_test_vrrp_script_CFLAGS = $(TEST_CFLAGS) \
+	-I$(top_srcdir)/keepalived/vrrp
+test_unit_test_vrrp_script_LDADD = keepalived/vrrp/libvrrp_san.a \
+	lib/libka_san.a $(CMOCKA_LIBS) $(SAN_LDFLAGS)
+# The keywords, their checks on a described system, and the printout.
+check_PROGRAMS += test/unit/test_vrrp_track_conf
+TESTS += test/unit/test_vrrp_track_conf
+test_unit_test_vrrp_track_conf_SOURCES = test/unit/test_vrrp_track_conf.c \
+	test/unit/test_core_util.h
+test_unit_test_vrrp_track_conf_CFLAGS = $(KA_VRRP_CONF_TEST_CFLAGS)
+test_unit_test_vrrp_track_conf_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
+	$(SAN_LDFLAGS)

@@ -40,7 +40,10 @@ class Daemon:
 
     def argv(self):
         """The command line, with pid files kept inside workdir."""
-        argv = [self.binary] + self.args + ["-f", self.config_path]
+        # "{workdir}" in an argument stands for this run's folder, e.g.
+        # "--ipvs-record={workdir}/ipvs.table".
+        args = [a.replace("{workdir}", self.workdir) for a in self.args]
+        argv = [self.binary] + args + ["-f", self.config_path]
         for opt, path in self.pidfiles.items():
             argv += [opt, path]
         return argv

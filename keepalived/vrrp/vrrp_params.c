@@ -1,0 +1,137 @@
+/*
+ * vrrp_params.c: tracking and notify parameters of the VRRP runtime.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "log.h"
+#include "spawn.h"
+#include "vrrp_params.h"
+
+#define DEFAULT_SCRIPT_USER "keepalived_script"
+
+static int lookup(const char *user, const char *group, uid_t *uid,
+		  gid_t *gid)
+{
+	struct passwd *pw = getpwnam(user);
+	struct group *gr;
+
+	if (!pw)
+		return -ENOENT;
+	*uid = pw->pw_uid;
+	*gid = pw->pw_gid;
+	if (!group)
+		return 0;
+	gr = getgrnam(group);
+	if (!gr)
+		return -ENOENT;
+	*gid = gr->gr_gid;
+	return 0;
+}
+
+int vrrp_script_ids(const char *user, const char *group,
+		    const struct global_data *gd, uid_t *uid, gid_t *gid)
+{
+	if (user)
+		return lookup(user, group, uid, gid);
+	if (gd->script_user)
+		return lookup(gd->script_user, gd->script_group, uid, gid);
+	if (lookup(DEFAULT_SCRIPT_USER, NULL, uid, gid) == 0)
+		return 0;
+	*uid = SPAWN_UID_UNCHANGED;
+	*gid = SPAWN_GID_UNCHANGED;
+	return 0;
+}
+
+static bool script_params(const struct vrrp_script_conf *sc,
+			  const struct global_data *gd,
+			  struct vrrp_script_params *out)
+{
+	memset(out, 0, sizeof(*out));
+	snprintf(out->name, sizeof(out->name), "%s", sc->name);
+	out->cmd = sc->cmd.path;
+	out->interval_us = sc->interval_us;
+	out->timeout_us = vrrp_script_conf_timeout_us(sc);
+	out->rise = sc->rise;
+	out->fall = sc->fall;
+	out->init_fail = sc->init_fail;
+	if (vrrp_script_ids(sc->cmd.user, sc->cmd.group, gd, &out->uid,
+			    &out->gid) == 0)
+		return true;
+	log_warnx("VRRP_Script(%s): no user or group to run it as - "
+		  "not tracking it", sc->name);
+	return false;
+}
+
+static void track_scripts(const struct vrrp_instance_conf *ic,
+			  const struct global_data *gd,
+			  struct vrrp_run_params *p)
+{
+	const struct vrrp_track_conf *t;
+	struct vrrp_run_track_script *out;
+
+	list_for_each_entry(t, &ic->track_scripts, node) {
+		if (t->ignored || !t->script || !t->script->cmd.path ||
+		    p->ntrack_scripts == VRRP_RUN_TRACK_MAX)
+			continue;
+		out = &p->track_scripts[p->ntrack_scripts];
+		if (!script_params(t->script, gd, &out->script))
+			continue;
+		out->weight = t->weight;
+		out->reverse = t->reverse == GD_ON;
+		p->ntrack_scripts++;
+	}
+}
+
+static void track_ifs(const struct vrrp_instance_conf *ic,
+		      struct vrrp_run_params *p)
+{
+	const struct vrrp_track_conf *t;
+	struct vrrp_run_track_if *out;
+
+	list_for_each_entry(t, &ic->track_ifs, node) {
+		if (t->ignored || p->ntrack_ifs == VRRP_RUN_TRACK_MAX)
+			continue;
+		out = &p->track_ifs[p->ntrack_ifs++];
+		snprintf(out->ifname, sizeof(out->ifname), "%s", t->name);
+		out->weight = t->weight;
+		out->reverse = t->reverse == GD_ON;
+	}
+}
+
+static void notify(const struct vrrp_instance_conf *ic,
+		   const struct global_data *gd, struct vrrp_run_params *p)
+{
+	int k;
+
+	for (k = 0; k < VRRP_NOTIFY_COUNT; k++) {
+		const struct gd_script *s = &ic->notify.script[k];
+		struct vrrp_notify_cmd *c = &p->notify[k];
+
+		c->cmd = NULL;
+		if (!s->path || ic->notify.refused[k])
+			continue;
+		if (vrrp_script_ids(s->user, s->group, gd, &c->uid,
+				    &c->gid) < 0) {
+			log_warnx("(%s) no user or group to run '%s' as - "
+				  "not running it", ic->name, s->path);
+			continue;
+		}
+		c->cmd = s->path;
+	}
+}
+
+void vrrp_params_tracking(const struct vrrp_instance_conf *ic,
+			  const struct global_data *gd,
+			  struct vrrp_run_params *p)
+{
+	p->ntrack_scripts = p->ntrack_ifs = 0;
+	track_scripts(ic, gd, p);
+	track_ifs(ic, p);
+	notify(ic, gd, p);
+}
