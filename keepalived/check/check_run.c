@@ -20,8 +20,10 @@
 #include "log.h"
 #include "memory.h"
 
-/* At stop, scripts get this long to finish before they are killed. */
-#define STOP_SCRIPT_WAIT_US (5ULL * 1000000)
+/* At stop, scripts get this long to finish before they are killed:
+ * well inside the parent's child_wait_time (5 s by default), after which
+ * it kills this process. */
+#define STOP_SCRIPT_WAIT_US (3ULL * 1000000)
 
 struct check_run *check_run_new(struct event_loop *loop,
 				struct ipvs_backend *ipvs,
