@@ -157,7 +157,7 @@ def test_dumps(keepalived_bin, ns, daemon, tmp_path):
     assert v["vrrp_instances"][0]["vrid"] == 51
     assert v["vrrp_instances"][0]["state"] in ("BACKUP", "MASTER", "FAULT")
     assert v["vrrp_sync_groups"] == []
-    assert c["virtual_servers"] == []
+    assert [s["name"] for s in c["virtual_servers"]] == ["[192.0.2.10]:tcp:80"]
     assert v["stats"]["watchdog_hellos"] >= 0
     # STATS_CLEAR: after a reload the counter shows 1, then is cleared.
     d.signal(signal.SIGHUP)
