@@ -3,11 +3,17 @@
  * configuration it programs IPVS through a backend, runs every checker
  * on its schedule, keeps each real server's state (up when all its
  * checkers are up), each virtual server's quorum and sorry server, runs
- * the notify and quorum scripts, and on reload applies only the
- * difference between the running configuration and the new one.
+ * the notify and quorum scripts and sends the e-mail alerts, suspends
+ * the checks of an ha_suspend virtual server whose address is away, and
+ * on reload applies only the difference between the running
+ * configuration and the new one.
  *
  * Checkers report facts (ck_checker_done()); only this module issues
- * IPVS commands.
+ * IPVS commands. Its log lines are keepalived 2.2.7's, as Debian's daemon
+ * writes them ("TCP_CHECK on service [10.0.0.2]:tcp:80 failed after 1
+ * retries.", "Removing service ... from VS ...", "Lost quorum 1-0=1 > 0
+ * for VS ..."), plus a few of its own: the reason of a failure, and
+ * "Executing [script] for ...".
  *
  * The pure decisions (a checker's state machine, quorum with hysteresis,
  * what IPVS should hold for a real server) are declared at the end so
@@ -31,8 +37,9 @@ struct check_run;
 
 struct check_run_opts {
 	bool release_on_stop;		/* false with --dont-release-ipvs */
-	uint64_t script_timeout_us;	/* a hung script is killed after
-					 * this; 0: CHECK_RUN_SCRIPT_TIMEOUT */
+	uint64_t script_timeout_us;	/* a hung script is killed, with its
+					 * process group, after this; 0:
+					 * CHECK_RUN_SCRIPT_TIMEOUT_US */
 	/* The kind for a checker type; NULL: ck_checker_ops_for(). A test
 	 * plugs in its own kinds here. */
 	const struct ck_checker_ops *(*ops_for)(enum ck_type t);
