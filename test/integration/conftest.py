@@ -13,6 +13,7 @@ Tests that need namespaces skip, with the reason, when not root or when
 'ip netns' does not work. Traffic stays inside namespaces the tests made.
 """
 import os
+import sys
 
 import pytest
 
@@ -77,3 +78,14 @@ def keepalived_ref():
         pytest.skip("Debian's keepalived is not installed "
                     "(/usr/sbin/keepalived; tools/install-deps installs it)")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _stop_check_servers():
+    """Stops the real servers (checklib.TcpServer) a test started, whether
+    or not its module imported checklib's own fixture."""
+    yield
+    checklib = sys.modules.get("checklib")
+    if checklib is not None:
+        while checklib._running:
+            checklib._running.pop().stop()
