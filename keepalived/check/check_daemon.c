@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "check_daemon.h"
 #include "check_data.h"
 #include "check_run.h"
@@ -16,6 +18,7 @@
 #include "log.h"
 #include "memory.h"
 #include "netlink_daemon.h"
+#include "track_file_read.h"
 
 struct check_child {
 	struct netlink_daemon *nl;
@@ -53,6 +56,20 @@ static void on_iftable(const struct iftable_event *ev, void *ctx)
 		event_add_queued(k->loop, &k->ev_addrs, on_addrs, k, 0);
 }
 
+/* init_file: the files FILE_CHECKs read exist before the first check. */
+static void init_track_files(const struct check_conf *cc)
+{
+	const struct ck_track_file *tf;
+	int r;
+
+	list_for_each_entry(tf, &cc->track_files, node) {
+		r = track_file_init(tf);
+		if (r < 0)
+			log_warnx("track_file %s: cannot initialise %s: %s",
+				  tf->name, tf->path, strerror(-r));
+	}
+}
+
 static int start_checks(struct child_env *env, struct check_child *k,
 			struct ka_conf *c)
 {
@@ -65,6 +82,7 @@ static int start_checks(struct child_env *env, struct check_child *k,
 	k->run = check_run_new(env->loop, k->ipvs, &ro);
 	if (netlink_daemon_subscribe(k->nl, on_iftable, k) < 0)
 		log_warnx("ha_suspend cannot follow the addresses");
+	init_track_files(c->check);
 	check_run_apply(k->run, c->check, c->global);
 	return 0;
 }
@@ -116,7 +134,6 @@ static void stop(struct child_env *env, struct ka_conf *c)
 		return;
 	event_cancel(&k->ev_addrs);
 	check_run_free(&k->run);
-	event_cancel(&k->ev_addrs);
 	ipvs_backend_free(&k->ipvs);
 	if (k->nl)
 		netlink_daemon_unsubscribe(k->nl, on_iftable, k);

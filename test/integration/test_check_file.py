@@ -11,6 +11,7 @@ no test asserts on timing.
 import os
 
 from checklib import VIP, director_topology, start_director, wait_dest
+from kalib import wait_until
 
 SVC = f"TCP {VIP}:80"
 RS = "10.77.0.2"
@@ -109,4 +110,32 @@ def test_reverse_negates_the_value(netns, bridge, daemon, tmp_path):
     wait_dest(table, SVC, DEST, weight=4)
     write_value(val, -1)
     wait_dest(table, SVC, DEST, weight=13)
+    assert d.running()
+
+
+def test_init_file_creates_the_file(netns, bridge, daemon, tmp_path):
+    """init_file writes its value into a missing file at start, and the
+    check reads it; an existing file is left alone without overwrite."""
+    topo = director_topology(netns, bridge, servers=0)
+    val = tmp_path / "new"
+    kept = tmp_path / "kept"
+    write_value(kept, 9)
+    conf = file_config(val, rs_weight=1, file_opts="weight 0",
+                       track_opts="init_file 7")
+    conf += f"""
+track_file tf2 {{
+    file "{kept}"
+    init_file 0
+}}
+"""
+    d, table = start_director(daemon, topo, tmp_path, conf)
+    wait_until(val.exists, 20, what="init_file to create the file")
+    assert val.read_text().strip() == "7"
+    # 7 with weight 0: the real server is out once its check has run.
+    d.wait_for_log(r"FILE_CHECK on service \[10\.77\.0\.2\]:tcp:8080 "
+                   r"failed", timeout=20)
+    wait_dest(table, SVC, DEST, present=False)
+    assert kept.read_text().strip() == "9"
+    write_value(val, 0)
+    wait_dest(table, SVC, DEST, weight=1)
     assert d.running()
