@@ -11,48 +11,14 @@
 
 #include "check_alloc.h"
 #include "check_conf_check.h"
+#include "http_parse.h"
 #include "memory.h"
 
 #define AT(x) (x)->at.file, (x)->at.line
 
-static const struct {
-	const char *name;
-	uint32_t flag;
-} regex_opts[] = {
-	{ "allow_empty_class", PCRE2_ALLOW_EMPTY_CLASS },
-	{ "alt_bsux", PCRE2_ALT_BSUX },
-	{ "auto_callout", PCRE2_AUTO_CALLOUT },
-	{ "caseless", PCRE2_CASELESS },
-	{ "dollar_endonly", PCRE2_DOLLAR_ENDONLY },
-	{ "dotall", PCRE2_DOTALL },
-	{ "dupnames", PCRE2_DUPNAMES },
-	{ "extended", PCRE2_EXTENDED },
-	{ "firstline", PCRE2_FIRSTLINE },
-	{ "match_unset_backref", PCRE2_MATCH_UNSET_BACKREF },
-	{ "multiline", PCRE2_MULTILINE },
-	{ "never_ucp", PCRE2_NEVER_UCP },
-	{ "never_utf", PCRE2_NEVER_UTF },
-	{ "no_auto_capture", PCRE2_NO_AUTO_CAPTURE },
-	{ "no_auto_possess", PCRE2_NO_AUTO_POSSESS },
-	{ "no_dotstar_anchor", PCRE2_NO_DOTSTAR_ANCHOR },
-	{ "no_start_optimize", PCRE2_NO_START_OPTIMIZE },
-	{ "ucp", PCRE2_UCP },
-	{ "ungreedy", PCRE2_UNGREEDY },
-	{ "utf", PCRE2_UTF },
-	{ "never_backslash_c", PCRE2_NEVER_BACKSLASH_C },
-	{ "alt_circumflex", PCRE2_ALT_CIRCUMFLEX },
-	{ "alt_verbnames", PCRE2_ALT_VERBNAMES },
-	{ "use_offset_limit", PCRE2_USE_OFFSET_LIMIT },
-};
-
 static uint32_t regex_flag(const char *word)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(regex_opts) / sizeof(*regex_opts); i++)
-		if (!strcmp(word, regex_opts[i].name))
-			return regex_opts[i].flag;
-	return 0;
+	return http_regex_option(word, strlen(word));
 }
 
 bool ck_regex_option_known(const char *word)

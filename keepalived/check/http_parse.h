@@ -129,6 +129,9 @@ struct http_regex;
 int http_regex_new(const char *pattern, const char *options,
 		   struct http_regex **out, char *err, size_t errlen);
 void http_regex_free(struct http_regex **re);
+/* The PCRE2 flag of one regex_options word ("caseless"; len bytes, need
+ * not be NUL-terminated), or 0 for a word that is not an option. */
+uint32_t http_regex_option(const char *word, size_t len);
 
 /*
  * Whether the pattern occurs in subject[0..len) with its match starting

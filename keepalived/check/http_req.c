@@ -73,11 +73,23 @@ static const struct {
 	{ "utf", PCRE2_UTF },
 };
 
+uint32_t http_regex_option(const char *word, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(regex_opts) / sizeof(regex_opts[0]); i++)
+		if (strlen(regex_opts[i].name) == len &&
+		    !strncmp(word, regex_opts[i].name, len))
+			return regex_opts[i].flag;
+	return 0;
+}
+
 /* Words separated by blanks; -EINVAL names the first unknown one. */
 static int parse_options(const char *s, uint32_t *flags, char *err,
 			 size_t errlen)
 {
-	size_t i, n;
+	uint32_t flag;
+	size_t n;
 
 	*flags = 0;
 	while (s && *s) {
@@ -85,17 +97,14 @@ static int parse_options(const char *s, uint32_t *flags, char *err,
 		n = strcspn(s, " \t");
 		if (!n)
 			break;
-		for (i = 0; i < sizeof(regex_opts) / sizeof(regex_opts[0]); i++)
-			if (strlen(regex_opts[i].name) == n &&
-			    !strncmp(s, regex_opts[i].name, n))
-				break;
-		if (i == sizeof(regex_opts) / sizeof(regex_opts[0])) {
+		flag = http_regex_option(s, n);
+		if (!flag) {
 			if (errlen)
 				snprintf(err, errlen, "unknown regex option "
 					 "'%.*s'", (int)n, s);
 			return -EINVAL;
 		}
-		*flags |= regex_opts[i].flag;
+		*flags |= flag;
 		s += n;
 	}
 	return 0;
