@@ -238,7 +238,11 @@ void check_run_stop(struct check_run *r)
 	r->stopped = true;
 	list_for_each_entry(vs, &r->vss, node)
 		ck_vs_shutdown(vs, r->opts.release_on_stop);
-	if (r->gd && r->gd->lvs_flush_on_stop && r->opts.release_on_stop) {
+	/* "lvs_flush_on_stop VS" stops at the services we manage, which
+	 * ck_vs_shutdown() has removed already; plain lvs_flush_on_stop
+	 * empties the whole table. */
+	if (r->gd && r->gd->lvs_flush_on_stop &&
+	    !r->gd->lvs_flush_on_stop_vs && r->opts.release_on_stop) {
 		ret = b->ops->flush(b);
 		if (ret < 0)
 			log_warnx("IPVS: cannot flush the table: %s",
