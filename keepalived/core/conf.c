@@ -77,20 +77,28 @@ static void check(struct cfg_parser *p, struct ka_conf *c,
 	c->global->virtual_servers = (unsigned)check_conf_count_vs(c->check);
 }
 
-static int load(parse_fn *parse, const char *a, const char *b,
-		const struct conf_load_opts *o, struct ka_conf **out)
+/* Empty data for the parser to fill; "root" is the checker's view of it. */
+static struct ka_conf *new_conf(struct check_parse_root *root)
 {
 	struct ka_conf *c = mem_new(struct ka_conf);
-	struct check_parse_root root;
-	struct cfg_parser *p;
-	int r = -ENOMEM;
 
 	c->global = global_data_new();
 	c->statics = static_data_new();
 	c->vrrp = vrrp_conf_new();
 	c->check = check_conf_new();
-	root.conf = c->check;
-	root.gd = c->global;
+	root->conf = c->check;
+	root->gd = c->global;
+	return c;
+}
+
+static int load(parse_fn *parse, const char *a, const char *b,
+		const struct conf_load_opts *o, struct ka_conf **out)
+{
+	struct check_parse_root root;
+	struct ka_conf *c = new_conf(&root);
+	struct cfg_parser *p;
+	int r = -ENOMEM;
+
 	p = new_parser(o, c, &root);
 	if (p)
 		r = parse(p, a, b);
@@ -128,4 +136,21 @@ void conf_free(struct ka_conf **c)
 	vrrp_conf_free(&(*c)->vrrp);
 	check_conf_free(&(*c)->check);
 	mem_free(c);
+}
+
+int conf_each_keyword(void (*fn)(const char *path,
+				 const struct cfg_keyword *kw, void *ctx),
+		      void *ctx)
+{
+	struct conf_load_opts o = { 0 };
+	struct check_parse_root root;
+	struct ka_conf *c = new_conf(&root);
+	struct cfg_parser *p = new_parser(&o, c, &root);
+	int r = p ? 0 : -ENOMEM;
+
+	if (p)
+		cfg_parser_each_keyword(p, fn, ctx);
+	cfg_parser_free(&p);
+	conf_free(&c);
+	return r;
 }

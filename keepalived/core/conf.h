@@ -51,4 +51,13 @@ int conf_load_string(const char *name, const char *text,
 /* Frees and NULLs *c; accepts NULL. */
 void conf_free(struct ka_conf **c);
 
+/*
+ * Calls fn for every keyword of the parser that conf_load_file() builds,
+ * as cfg_parser_each_keyword() does. For the documentation cross-check.
+ * Returns 0 or -ENOMEM.
+ */
+int conf_each_keyword(void (*fn)(const char *path,
+				 const struct cfg_keyword *kw, void *ctx),
+		      void *ctx);
+
 #endif

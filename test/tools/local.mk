@@ -23,3 +23,10 @@ noinst_PROGRAMS += test/tools/alerttool
 test_tools_alerttool_SOURCES = test/tools/alerttool.c
 test_tools_alerttool_CPPFLAGS = $(KA_CORE_CPPFLAGS)
 test_tools_alerttool_LDADD = keepalived/core/libcore.a $(KA_CORE_LIBS)
+
+# kwlist: every keyword the configuration parser knows, with its flags,
+# for test/integration/test_keyword_docs.py.
+noinst_PROGRAMS += test/tools/kwlist
+test_tools_kwlist_SOURCES = test/tools/kwlist.c
+test_tools_kwlist_CPPFLAGS = $(KA_CORE_CPPFLAGS)
+test_tools_kwlist_LDADD = keepalived/core/libcore.a $(KA_CORE_LIBS)
