@@ -94,5 +94,6 @@ int vrrp_check(struct cfg_parser *p, struct vrrp_conf *vc,
 		bad += vrrp_check_notify(p, ic, gd, env) < 0;
 	}
 	bad += vrrp_check_vrid_unique(p, vc) < 0;
+	bad += vrrp_check_syncs(p, vc, gd, env) < 0;
 	return bad;
 }

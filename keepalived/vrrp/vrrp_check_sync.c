@@ -1,0 +1,106 @@
+/*
+ * vrrp_check_sync.c: the checks of the vrrp_sync_group blocks, worded as
+ * keepalived 2.2.7 words them: a name that is no instance is dropped, an
+ * instance already in a group stays in the first one, a group left with
+ * no member is removed, and a group of one is reported (keepalived runs
+ * it all the same). Each instance learns its group (ic->sync).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+
+#include "vrrp_check.h"
+
+static const char *const notify_names[VRRP_NOTIFY_COUNT] = {
+	[VRRP_NOTIFY_MASTER] = "notify_master",
+	[VRRP_NOTIFY_BACKUP] = "notify_backup",
+	[VRRP_NOTIFY_FAULT] = "notify_fault",
+	[VRRP_NOTIFY_STOP] = "notify_stop",
+	[VRRP_NOTIFY_ANY] = "notify",
+};
+
+/* Joins the group's instances to it; returns how many joined, and the
+ * number of errors reported in *bad. */
+static size_t join_members(struct cfg_parser *p, struct vrrp_conf *vc,
+			   struct vrrp_sync_conf *sc, int *bad)
+{
+	struct vrrp_instance_conf *ic;
+	size_t i, n = 0;
+
+	for (i = 0; i < sc->nmembers; i++) {
+		ic = vrrp_conf_find(vc, sc->members[i]);
+		if (!ic) {
+			cfg_report_at(p, CFG_ERROR, sc->file, sc->line,
+				      "Virtual router %s specified in sync "
+				      "group %s doesn't exist - ignoring",
+				      sc->members[i], sc->name);
+			(*bad)++;
+		} else if (ic->sync && ic->sync != sc) {
+			cfg_report_at(p, CFG_ERROR, sc->file, sc->line,
+				      "Virtual router %s cannot exist in more "
+				      "than one sync group; ignoring %s",
+				      ic->name, sc->name);
+			(*bad)++;
+		} else if (!ic->sync) {
+			ic->sync = sc;
+			n++;
+		}
+	}
+	return n;
+}
+
+static int check_notify(struct cfg_parser *p, struct vrrp_sync_conf *sc,
+			const struct global_data *gd,
+			const struct vrrp_check_env *env)
+{
+	struct vrrp_notify_conf *n = &sc->notify;
+	char what[128];
+	int bad = 0, k;
+
+	if (!env->core.stat || !env->core.user_uid || !env->core.group_exists)
+		return 0;
+	for (k = 0; k < VRRP_NOTIFY_COUNT; k++) {
+		if (!n->script[k].path)
+			continue;
+		snprintf(what, sizeof(what), "(%s) %s", sc->name,
+			 notify_names[k]);
+		if (config_check_script(p, what, &n->script[k], gd,
+					&env->core) == 0)
+			continue;
+		n->refused[k] = gd->enable_script_security;
+		bad++;
+	}
+	return bad ? -EINVAL : 0;
+}
+
+int vrrp_check_syncs(struct cfg_parser *p, struct vrrp_conf *vc,
+		     const struct global_data *gd,
+		     const struct vrrp_check_env *env)
+{
+	struct vrrp_sync_conf *sc;
+	size_t n;
+	int bad = 0;
+
+	list_for_each_entry(sc, &vc->syncs, node) {
+		n = join_members(p, vc, sc, &bad);
+		if (!n) {
+			cfg_report_at(p, CFG_ERROR, sc->file, sc->line,
+				      "Sync group %s, no matching virtual "
+				      "router found in group declaration - "
+				      "removing", sc->name);
+			sc->removed = true;
+			bad++;
+			continue;
+		}
+		if (n == 1) {
+			cfg_report_at(p, CFG_WARNING, sc->file, sc->line,
+				      "Sync group %s has only 1 virtual "
+				      "router(s) - this probably isn't what "
+				      "you want", sc->name);
+			bad++;
+		}
+		bad += check_notify(p, sc, gd, env) < 0;
+	}
+	return bad ? -EINVAL : 0;
+}
