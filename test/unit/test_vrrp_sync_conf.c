@@ -1,0 +1,201 @@
+/*
+ * test_vrrp_sync_conf.c: the vrrp_sync_group block: members and notify
+ * scripts read, each instance joined to its group, and keepalived
+ * 2.2.7's verdicts (observed with "keepalived -t") on unknown members,
+ * an instance in two groups, a group of one and an empty group.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "global_parser.h"
+#include "test_core_util.h"
+#include "vrrp_check.h"
+#include "vrrp_data.h"
+#include "vrrp_parser.h"
+
+struct parsed {
+	struct global_data *gd;
+	struct vrrp_conf *vc;
+	struct test_diags diags;
+	int bad;
+};
+
+static int fake_if(const char *name, unsigned *flags, void *ctx)
+{
+	(void)ctx;
+	*flags = 0;
+	return !strcmp(name, "eth0") || !strcmp(name, "eth1") ? 0 : -ENOENT;
+}
+
+static void parse(struct parsed *out, const char *text)
+{
+	struct cfg_parser_opts po = { .diag = test_diag_collect };
+	struct vrrp_check_env env = { .if_flags = fake_if };
+	struct cfg_parser *p;
+
+	memset(out, 0, sizeof(*out));
+	po.diag_ctx = &out->diags;
+	out->gd = global_data_new();
+	out->vc = vrrp_conf_new();
+	p = cfg_parser_new(&po);
+	assert_non_null(p);
+	assert_int_equal(global_parser_register(p, out->gd), 0);
+	assert_int_equal(vrrp_parser_register(p, out->vc), 0);
+	assert_int_equal(cfg_parse_string(p, "t.conf", text), 0);
+	out->bad = vrrp_check(p, out->vc, out->gd, &env);
+	cfg_parser_free(&p);
+}
+
+static void parsed_clear(struct parsed *p)
+{
+	global_data_free(&p->gd);
+	vrrp_conf_free(&p->vc);
+}
+
+static void assert_diag(const struct parsed *p, unsigned line,
+			enum cfg_severity sev, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < p->diags.count; i++) {
+		const struct test_diag *d = &p->diags.d[i];
+
+		if (d->line == line && strstr(d->msg, text)) {
+			assert_int_equal(d->sev, sev);
+			return;
+		}
+	}
+	for (i = 0; i < p->diags.count; i++)
+		print_message("%u: %s\n", p->diags.d[i].line,
+			      p->diags.d[i].msg);
+	fail_msg("no '%s' at line %u", text, line);
+}
+
+#define INSTANCES \
+	"vrrp_instance VI_1 {\n" \
+	"    interface eth0\n" \
+	"    virtual_router_id 51\n" \
+	"    virtual_ipaddress {\n        10.0.0.1/24\n    }\n" \
+	"}\n" \
+	"vrrp_instance VI_2 {\n" \
+	"    interface eth1\n" \
+	"    virtual_router_id 52\n" \
+	"    virtual_ipaddress {\n        10.0.1.1/24\n    }\n" \
+	"}\n"
+
+static void test_good_group(void **state)
+{
+	struct parsed p;
+	const struct vrrp_sync_conf *sc;
+
+	(void)state;
+	parse(&p, "vrrp_sync_group G1 {\n"
+		  "    group {\n"
+		  "        VI_1\n"
+		  "        VI_2\n"
+		  "    }\n"
+		  "    notify_master \"/bin/echo master\"\n"
+		  "    notify /bin/true root\n"
+		  "}\n" INSTANCES);
+	assert_int_equal(p.diags.count, 0);
+	assert_int_equal(p.bad, 0);
+	sc = vrrp_conf_find_sync(p.vc, "G1");
+	assert_non_null(sc);
+	assert_int_equal(sc->line, 1);
+	assert_int_equal(sc->nmembers, 2);
+	assert_string_equal(sc->members[1], "VI_2");
+	assert_false(sc->removed);
+	assert_string_equal(sc->notify.script[VRRP_NOTIFY_MASTER].path,
+			    "/bin/echo master");
+	assert_string_equal(sc->notify.script[VRRP_NOTIFY_ANY].user, "root");
+	assert_ptr_equal(vrrp_conf_find(p.vc, "VI_1")->sync, sc);
+	assert_ptr_equal(vrrp_conf_find(p.vc, "VI_2")->sync, sc);
+	parsed_clear(&p);
+}
+
+/* Several names on one line are all members. */
+static void test_names_on_one_line(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, "vrrp_sync_group G1 {\n    group {\n        VI_1 VI_2\n"
+		  "    }\n}\n" INSTANCES);
+	assert_int_equal(p.bad, 0);
+	assert_int_equal(vrrp_conf_find_sync(p.vc, "G1")->nmembers, 2);
+	assert_non_null(vrrp_conf_find(p.vc, "VI_2")->sync);
+	parsed_clear(&p);
+}
+
+static void test_unknown_member(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, INSTANCES "vrrp_sync_group G1 {\n"		/* 15 */
+		  "    group {\n        VI_1\n        VI_X\n    }\n}\n");
+	assert_true(p.bad > 0);
+	assert_diag(&p, 15, CFG_ERROR, "Virtual router VI_X specified in "
+		    "sync group G1 doesn't exist - ignoring");
+	assert_diag(&p, 15, CFG_WARNING, "Sync group G1 has only 1 virtual "
+		    "router(s) - this probably isn't what you want");
+	assert_non_null(vrrp_conf_find(p.vc, "VI_1")->sync);
+	parsed_clear(&p);
+}
+
+static void test_instance_in_two_groups(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, INSTANCES
+		  "vrrp_sync_group G1 {\n    group {\n"		/* 15 */
+		  "        VI_1\n        VI_2\n    }\n}\n"
+		  "vrrp_sync_group G2 {\n    group {\n"		/* 21 */
+		  "        VI_2\n        VI_1\n    }\n}\n");
+	assert_true(p.bad > 0);
+	assert_diag(&p, 21, CFG_ERROR, "Virtual router VI_2 cannot exist in "
+		    "more than one sync group; ignoring G2");
+	assert_diag(&p, 21, CFG_ERROR, "Sync group G2, no matching virtual "
+		    "router found in group declaration - removing");
+	assert_true(vrrp_conf_find_sync(p.vc, "G2")->removed);
+	assert_string_equal(vrrp_conf_find(p.vc, "VI_1")->sync->name, "G1");
+	assert_string_equal(vrrp_conf_find(p.vc, "VI_2")->sync->name, "G1");
+	parsed_clear(&p);
+}
+
+static void test_deprecated_and_later_keywords(void **state)
+{
+	struct parsed p;
+
+	(void)state;
+	parse(&p, "vrrp_sync_group G1 {\n    group {\n        VI_1 VI_2\n"
+		  "    }\n"
+		  "    global_tracking\n"				/* 5 */
+		  "    sync_group_tracking_weight\n"
+		  "    track_interface {\n        eth0\n    }\n"	/* 7 */
+		  "}\n" INSTANCES);
+	assert_diag(&p, 5, CFG_WARNING, "(G1) global_tracking is deprecated");
+	assert_diag(&p, 7, CFG_WARNING, "not supported yet");
+	assert_null(test_diag_find(&p.diags, "sync_group_tracking_weight"));
+	parsed_clear(&p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good_group),
+		cmocka_unit_test(test_names_on_one_line),
+		cmocka_unit_test(test_unknown_member),
+		cmocka_unit_test(test_instance_in_two_groups),
+		cmocka_unit_test(test_deprecated_and_later_keywords),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
