@@ -4,6 +4,12 @@
  * instance already in a group stays in the first one, a group left with
  * no member is removed, and a group of one is reported (keepalived runs
  * it all the same). Each instance learns its group (ic->sync).
+ *
+ * Weighted tracking in a member would let the members' priorities drift
+ * apart; without sync_group_tracking_weight keepalived 2.2.7 drops a
+ * member's weighted track_script line, and reports its weighted
+ * track_interface lines but (observed) still applies their weight: so
+ * do we.
  */
 #include "config.h"
 
@@ -74,6 +80,50 @@ static int check_notify(struct cfg_parser *p, struct vrrp_sync_conf *sc,
 	return bad ? -EINVAL : 0;
 }
 
+static int script_weight(const struct vrrp_track_conf *t)
+{
+	if (t->weight_set)
+		return t->weight;
+	return t->script ? t->script->weight : 0;
+}
+
+static int check_member_weights(struct cfg_parser *p,
+				struct vrrp_instance_conf *ic)
+{
+	struct vrrp_track_conf *t;
+	int bad = 0;
+
+	list_for_each_entry(t, &ic->track_ifs, node) {
+		if (t->ignored || !t->weight)
+			continue;
+		cfg_report_at(p, CFG_WARNING, t->at.file, t->at.line,
+			      "(%s) ignoring %s tracked interface weight due "
+			      "to SYNC group", ic->name, t->name);
+		bad++;
+	}
+	list_for_each_entry(t, &ic->track_scripts, node) {
+		if (t->ignored || !script_weight(t))
+			continue;
+		cfg_report_at(p, CFG_WARNING, t->at.file, t->at.line,
+			      "(%s) ignoring tracked script %s with weights "
+			      "due to SYNC group", ic->name, t->name);
+		t->ignored = true;
+		bad++;
+	}
+	return bad;
+}
+
+static int check_weights(struct cfg_parser *p, struct vrrp_conf *vc)
+{
+	struct vrrp_instance_conf *ic;
+	int bad = 0;
+
+	list_for_each_entry(ic, &vc->instances, node)
+		if (ic->sync && !ic->sync->tracking_weight)
+			bad += check_member_weights(p, ic);
+	return bad;
+}
+
 int vrrp_check_syncs(struct cfg_parser *p, struct vrrp_conf *vc,
 		     const struct global_data *gd,
 		     const struct vrrp_check_env *env)
@@ -102,5 +152,6 @@ int vrrp_check_syncs(struct cfg_parser *p, struct vrrp_conf *vc,
 		}
 		bad += check_notify(p, sc, gd, env) < 0;
 	}
+	bad += check_weights(p, vc);
 	return bad ? -EINVAL : 0;
 }

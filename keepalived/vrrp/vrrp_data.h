@@ -208,6 +208,7 @@ struct vrrp_sync_conf {
 	char **members;			/* the group block's names */
 	size_t nmembers;
 	struct vrrp_notify_conf notify;
+	bool tracking_weight;		/* sync_group_tracking_weight */
 	/* set by the validation pass: not run (no member left) */
 	bool removed;
 };

@@ -92,12 +92,11 @@ VRRP_KW(vrrp_kw_sync_global_tracking)
 	return 0;
 }
 
-/* Accepted: member weights are kept as configured here (see the
- * report of differences). */
+/* The members' weighted tracking is kept (vrrp_check_sync.c). */
 VRRP_KW(vrrp_kw_sync_tracking_weight)
 {
 	(void)p;
 	(void)w;
-	(void)obj;
+	SG(obj)->tracking_weight = true;
 	return 0;
 }

@@ -187,6 +187,65 @@ static void test_deprecated_and_later_keywords(void **state)
 	parsed_clear(&p);
 }
 
+#define WEIGHTED(group_extra) \
+	"vrrp_script chk {\n    script /bin/true\n    weight 10\n}\n" \
+	"vrrp_script plain {\n    script /bin/true\n}\n" \
+	"vrrp_sync_group G1 {\n    group {\n        VI_1 VI_2\n    }\n" \
+	group_extra "}\n" \
+	"vrrp_instance VI_1 {\n    interface eth0\n" \
+	"    virtual_router_id 51\n" \
+	"    track_interface {\n        eth1 weight -10\n    }\n" \
+	"    track_script {\n        chk\n        plain\n    }\n" \
+	"    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}\n" \
+	"vrrp_instance VI_2 {\n    interface eth1\n" \
+	"    virtual_router_id 52\n" \
+	"    virtual_ipaddress {\n        10.0.1.1/24\n    }\n}\n"
+
+static const struct vrrp_track_conf *first(const struct list_node *head)
+{
+	return container_of(head->next, struct vrrp_track_conf, node);
+}
+
+static const struct vrrp_track_conf *second(const struct list_node *head)
+{
+	return container_of(head->next->next, struct vrrp_track_conf, node);
+}
+
+/* keepalived 2.2.7: a member's weighted script is dropped; its weighted
+ * interface is reported but (observed) keeps its weight. */
+static void test_member_weights(void **state)
+{
+	const struct vrrp_instance_conf *ic;
+	struct parsed p;
+
+	(void)state;
+	parse(&p, WEIGHTED(""));
+	ic = vrrp_conf_find(p.vc, "VI_1");
+	assert_diag(&p, 17, CFG_WARNING, "(VI_1) ignoring eth1 tracked "
+		    "interface weight due to SYNC group");
+	assert_diag(&p, 20, CFG_WARNING, "(VI_1) ignoring tracked script chk "
+		    "with weights due to SYNC group");
+	assert_true(first(&ic->track_scripts)->ignored);
+	assert_false(second(&ic->track_scripts)->ignored);
+	assert_false(first(&ic->track_ifs)->ignored);
+	assert_int_equal(first(&ic->track_ifs)->weight, -10);
+	parsed_clear(&p);
+}
+
+static void test_member_weights_kept(void **state)
+{
+	const struct vrrp_instance_conf *ic;
+	struct parsed p;
+
+	(void)state;
+	parse(&p, WEIGHTED("    sync_group_tracking_weight\n"));
+	ic = vrrp_conf_find(p.vc, "VI_1");
+	assert_null(test_diag_find(&p.diags, "SYNC group"));
+	assert_false(first(&ic->track_scripts)->ignored);
+	assert_true(vrrp_conf_find_sync(p.vc, "G1")->tracking_weight);
+	parsed_clear(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -195,6 +254,8 @@ int main(void)
 		cmocka_unit_test(test_unknown_member),
 		cmocka_unit_test(test_instance_in_two_groups),
 		cmocka_unit_test(test_deprecated_and_later_keywords),
+		cmocka_unit_test(test_member_weights),
+		cmocka_unit_test(test_member_weights_kept),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
