@@ -322,6 +322,8 @@ static void dump_json(struct json *j, const struct ka_conf *c,
 		vrrp_run_dump_json(v->run, j);
 	json_end_array(j);
 	json_begin_array(j, "vrrp_sync_groups");
+	if (v && v->run)
+		vrrp_run_dump_syncs_json(v->run, j);
 	json_end_array(j);
 }
 

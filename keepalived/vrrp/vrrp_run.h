@@ -164,5 +164,8 @@ unsigned vrrp_run_priority(const struct vrrp_run *r, const char *name);
 void vrrp_run_dump(const struct vrrp_run *r, FILE *f);
 void vrrp_run_dump_stats(struct vrrp_run *r, FILE *f, bool clear);
 void vrrp_run_dump_json(const struct vrrp_run *r, struct json *j);
+/* The sync groups: state and running members. */
+void vrrp_run_dump_syncs(const struct vrrp_run *r, FILE *f);
+void vrrp_run_dump_syncs_json(const struct vrrp_run *r, struct json *j);
 
 #endif

@@ -225,3 +225,37 @@ enum vrrp_state vrrp_run_sync_state(const struct vrrp_run *r,
 
 	return g ? g->state : VRRP_STATE_COUNT;
 }
+
+void vrrp_run_dump_syncs(const struct vrrp_run *r, FILE *f)
+{
+	const struct vrrp_group *g;
+	const struct vrrp_inst *in;
+
+	list_for_each_entry(g, &r->groups, node) {
+		fprintf(f, " VRRP Sync Group = %s, %s\n", g->p.name,
+			vrrp_state_name(g->state));
+		fprintf(f, "   VRRP member instances = %zu\n",
+			count_members(r, g));
+		list_for_each_entry(in, &r->insts, node)
+			if (is_member(in, g))
+				fprintf(f, "     %s\n", in->p.name);
+	}
+}
+
+void vrrp_run_dump_syncs_json(const struct vrrp_run *r, struct json *j)
+{
+	const struct vrrp_group *g;
+	const struct vrrp_inst *in;
+
+	list_for_each_entry(g, &r->groups, node) {
+		json_begin_object(j, NULL);
+		json_string(j, "gname", g->p.name);
+		json_string(j, "state", vrrp_state_name(g->state));
+		json_begin_array(j, "vrrp_instances");
+		list_for_each_entry(in, &r->insts, node)
+			if (is_member(in, g))
+				json_string(j, NULL, in->p.name);
+		json_end_array(j);
+		json_end_object(j);
+	}
+}

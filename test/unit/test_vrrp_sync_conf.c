@@ -246,6 +246,42 @@ static void test_member_weights_kept(void **state)
 	parsed_clear(&p);
 }
 
+/* The printout parses back to the same group, without the member the
+ * checks dropped. */
+static void test_printout(void **state)
+{
+	struct parsed p, q;
+	const struct vrrp_sync_conf *sc;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	parse(&p, "vrrp_sync_group G1 {\n    group {\n        VI_1 VI_X VI_2\n"
+		  "    }\n    sync_group_tracking_weight\n"
+		  "    notify_backup \"/bin/echo two words\" root\n}\n"
+		  INSTANCES);
+	f = open_memstream(&text, &len);
+	assert_non_null(f);
+	vrrp_conf_dump(p.vc, f);
+	fclose(f);
+	parse(&q, text);
+	assert_int_equal(q.bad, 0);
+	sc = vrrp_conf_find_sync(q.vc, "G1");
+	assert_non_null(sc);
+	assert_int_equal(sc->nmembers, 2);
+	assert_string_equal(sc->members[0], "VI_1");
+	assert_string_equal(sc->members[1], "VI_2");
+	assert_true(sc->tracking_weight);
+	assert_string_equal(sc->notify.script[VRRP_NOTIFY_BACKUP].path,
+			    "/bin/echo two words");
+	assert_string_equal(sc->notify.script[VRRP_NOTIFY_BACKUP].user,
+			    "root");
+	free(text);
+	parsed_clear(&p);
+	parsed_clear(&q);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -256,6 +292,7 @@ int main(void)
 		cmocka_unit_test(test_deprecated_and_later_keywords),
 		cmocka_unit_test(test_member_weights),
 		cmocka_unit_test(test_member_weights_kept),
+		cmocka_unit_test(test_printout),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
