@@ -10,12 +10,19 @@
  * member's weighted track_script line, and reports its weighted
  * track_interface lines but (observed) still applies their weight: so
  * do we.
+ *
+ * The group's own track_script and track_interface lines are copied into
+ * every member (before the members' tracking is checked), where they act
+ * as the member's own; a member tracking the same object itself keeps
+ * its line and is reported, as keepalived reports it.
  */
 #include "config.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "memory.h"
 #include "vrrp_check.h"
 
 static const char *const notify_names[VRRP_NOTIFY_COUNT] = {
@@ -94,7 +101,7 @@ static int check_member_weights(struct cfg_parser *p,
 	int bad = 0;
 
 	list_for_each_entry(t, &ic->track_ifs, node) {
-		if (t->ignored || !t->weight)
+		if (t->ignored || t->from_group || !t->weight)
 			continue;
 		cfg_report_at(p, CFG_WARNING, t->at.file, t->at.line,
 			      "(%s) ignoring %s tracked interface weight due "
@@ -102,7 +109,7 @@ static int check_member_weights(struct cfg_parser *p,
 		bad++;
 	}
 	list_for_each_entry(t, &ic->track_scripts, node) {
-		if (t->ignored || !script_weight(t))
+		if (t->ignored || t->from_group || !script_weight(t))
 			continue;
 		cfg_report_at(p, CFG_WARNING, t->at.file, t->at.line,
 			      "(%s) ignoring tracked script %s with weights "
@@ -113,7 +120,7 @@ static int check_member_weights(struct cfg_parser *p,
 	return bad;
 }
 
-static int check_weights(struct cfg_parser *p, struct vrrp_conf *vc)
+int vrrp_check_sync_weights(struct cfg_parser *p, struct vrrp_conf *vc)
 {
 	struct vrrp_instance_conf *ic;
 	int bad = 0;
@@ -121,6 +128,64 @@ static int check_weights(struct cfg_parser *p, struct vrrp_conf *vc)
 	list_for_each_entry(ic, &vc->instances, node)
 		if (ic->sync && !ic->sync->tracking_weight)
 			bad += check_member_weights(p, ic);
+	return bad ? -EINVAL : 0;
+}
+
+static bool tracks(const struct list_node *head, const char *name)
+{
+	const struct vrrp_track_conf *t;
+
+	list_for_each_entry(t, head, node)
+		if (!strcmp(t->name, name))
+			return true;
+	return false;
+}
+
+/* The group's lines of one kind into one member. */
+static int copy_lines(struct cfg_parser *p, struct vrrp_instance_conf *ic,
+		      const struct list_node *from, struct list_node *to,
+		      const char *kw)
+{
+	const struct vrrp_track_conf *t;
+	struct vrrp_track_conf *c;
+	int bad = 0;
+
+	list_for_each_entry(t, from, node) {
+		if (tracks(to, t->name)) {
+			cfg_report_at(p, CFG_ERROR, t->at.file, t->at.line,
+				      "(%s) %s %s is configured on VRRP "
+				      "instance and sync group. Remove vrrp "
+				      "instance or sync group config",
+				      ic->name, kw, t->name);
+			bad++;
+			continue;
+		}
+		c = vrrp_track_conf_new(t->name);
+		c->weight_set = t->weight_set;
+		c->weight = t->weight;
+		c->reverse = t->reverse;
+		c->at.file = vrrp_instance_conf_file(ic, t->at.file);
+		c->at.line = t->at.line;
+		c->from_group = true;
+		list_add_tail(to, &c->node);
+	}
+	return bad;
+}
+
+static int copy_tracking(struct cfg_parser *p, struct vrrp_conf *vc,
+			 const struct vrrp_sync_conf *sc)
+{
+	struct vrrp_instance_conf *ic;
+	int bad = 0;
+
+	list_for_each_entry(ic, &vc->instances, node) {
+		if (ic->sync != sc)
+			continue;
+		bad += copy_lines(p, ic, &sc->tracking->track_scripts,
+				  &ic->track_scripts, "track_script");
+		bad += copy_lines(p, ic, &sc->tracking->track_ifs,
+				  &ic->track_ifs, "track_interface");
+	}
 	return bad;
 }
 
@@ -151,7 +216,7 @@ int vrrp_check_syncs(struct cfg_parser *p, struct vrrp_conf *vc,
 			bad++;
 		}
 		bad += check_notify(p, sc, gd, env) < 0;
+		bad += copy_tracking(p, vc, sc);
 	}
-	bad += check_weights(p, vc);
 	return bad ? -EINVAL : 0;
 }

@@ -313,6 +313,7 @@ struct vrrp_sync_conf *vrrp_sync_conf_new(const char *name)
 
 	sc->name = mem_strdup(name);
 	list_node_init(&sc->node);
+	sc->tracking = vrrp_instance_conf_new(name);
 	return sc;
 }
 
@@ -327,6 +328,7 @@ void vrrp_sync_conf_free(struct vrrp_sync_conf **psc)
 	for (i = 0; i < sc->nmembers; i++)
 		mem_free(&sc->members[i]);
 	mem_free(&sc->members);
+	vrrp_instance_conf_free(&sc->tracking);
 	for (i = 0; i < VRRP_NOTIFY_COUNT; i++)
 		global_data_script_clear(&sc->notify.script[i]);
 	mem_free(&sc->name);

@@ -110,6 +110,8 @@ struct vrrp_track_conf {
 	bool ignored;
 	/* track_script, filled by the validation pass */
 	const struct vrrp_script_conf *script;
+	/* a copy of a vrrp_sync_group's line, made by the validation pass */
+	bool from_group;
 };
 
 /* The notify scripts of an instance; refused by the validation pass
@@ -208,6 +210,10 @@ struct vrrp_sync_conf {
 	char **members;			/* the group block's names */
 	size_t nmembers;
 	struct vrrp_notify_conf notify;
+	/* the group's track_script and track_interface lines, held in an
+	 * instance of the group's name (never run): the validation pass
+	 * copies them into every member */
+	struct vrrp_instance_conf *tracking;
 	bool tracking_weight;		/* sync_group_tracking_weight */
 	/* set by the validation pass: not run (no member left) */
 	bool removed;

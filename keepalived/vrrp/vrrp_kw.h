@@ -100,6 +100,8 @@ VRRP_KW(vrrp_kw_sync_notify_backup);
 VRRP_KW(vrrp_kw_sync_notify_fault);
 VRRP_KW(vrrp_kw_sync_notify_stop);
 VRRP_KW(vrrp_kw_sync_notify);
+VRRP_KW(vrrp_kw_sync_track_script_line);
+VRRP_KW(vrrp_kw_sync_track_if_line);
 VRRP_KW(vrrp_kw_sync_global_tracking);
 VRRP_KW(vrrp_kw_sync_tracking_weight);
 

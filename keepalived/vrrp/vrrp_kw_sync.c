@@ -81,6 +81,17 @@ VRRP_KW(vrrp_kw_sync_notify)
 	return notify(p, w, obj, VRRP_NOTIFY_ANY);
 }
 
+/* Read as an instance's lines are, into the group's holder. */
+VRRP_KW(vrrp_kw_sync_track_script_line)
+{
+	return vrrp_kw_track_script_line(p, w, SG(obj)->tracking);
+}
+
+VRRP_KW(vrrp_kw_sync_track_if_line)
+{
+	return vrrp_kw_track_if_line(p, w, SG(obj)->tracking);
+}
+
 /* keepalived 2.2.7 reports it as deprecated (an error for -t) and
  * otherwise ignores it. */
 VRRP_KW(vrrp_kw_sync_global_tracking)

@@ -182,8 +182,17 @@ static const struct cfg_block sync_member_block = {
 	.name = "group", .line = vrrp_kw_sync_member_line,
 };
 
+static const struct cfg_block sync_track_script_block = {
+	.name = "track_script", .line = vrrp_kw_sync_track_script_line,
+};
+static const struct cfg_block sync_track_if_block = {
+	.name = "track_interface", .line = vrrp_kw_sync_track_if_line,
+};
+
 static const struct cfg_keyword sync_keywords[] = {
 	BLOCK("group", &sync_member_block),
+	BLOCK("track_script", &sync_track_script_block),
+	BLOCK("track_interface", &sync_track_if_block),
 	KW("notify_master", vrrp_kw_sync_notify_master),
 	KW("notify_backup", vrrp_kw_sync_notify_backup),
 	KW("notify_fault", vrrp_kw_sync_notify_fault),
@@ -191,8 +200,6 @@ static const struct cfg_keyword sync_keywords[] = {
 	KW("notify", vrrp_kw_sync_notify),
 	KW("global_tracking", vrrp_kw_sync_global_tracking),
 	KW("sync_group_tracking_weight", vrrp_kw_sync_tracking_weight),
-	UNSUPPORTED("track_interface"),
-	UNSUPPORTED("track_script"),
 	UNSUPPORTED("track_file"),
 	UNSUPPORTED("track_process"),
 	UNSUPPORTED("track_bfd"),

@@ -151,6 +151,9 @@ static void print_tracks(FILE *out, const char *kw,
 		return;
 	fprintf(out, IND "%s {\n", kw);
 	list_for_each_entry(t, head, node) {
+		/* printed with its group */
+		if (t->from_group)
+			continue;
 		fprintf(out, IND IND "%s", t->name);
 		if (t->weight_set)
 			fprintf(out, " weight %d", t->weight);
@@ -245,6 +248,8 @@ static void print_sync(const struct vrrp_conf *c,
 	fprintf(out, IND "}\n");
 	if (sc->tracking_weight)
 		fprintf(out, IND "sync_group_tracking_weight\n");
+	print_tracks(out, "track_script", &sc->tracking->track_scripts);
+	print_tracks(out, "track_interface", &sc->tracking->track_ifs);
 	print_notify(&sc->notify, out);
 	fprintf(out, "}\n");
 }

@@ -146,3 +146,26 @@ def test_without_group_only_the_faulty_instance_moves(nodes, daemon):
     wait_until(lambda: holders(a, b) == (False, True, True, False), 30,
                what="VI_1's VIP alone on the peer")
     assert "Syncing" not in d.log()[mark:]
+
+
+def test_group_level_track_interface(nodes, daemon):
+    """track_interface on the group itself: every member tracks tr0."""
+    a, b = nodes
+    group = ("vrrp_sync_group G1 {\n    group {\n        VI_1\n"
+             "        VI_2\n    }\n"
+             "    track_interface {\n        tr0\n    }\n}\n")
+    d = daemon(a, GLOBAL + group + instances(150), args=OURS_ARGS,
+               name="ours")
+    wait_until(lambda: holders(a, b) == (True, True, False, False), 30,
+               what="both VIPs on our node")
+    mark = d.mark()
+    a.ip("link", "set", "tr0", "down")
+    wait_until(lambda: holders(a, b) == (False, False, True, True), 30,
+               what="both VIPs on the peer")
+    log = d.log()[mark:]
+    assert "(VI_1) Entering FAULT STATE" in log
+    assert "(VI_2) Entering FAULT STATE" in log
+    a.ip("link", "set", "tr0", "up")
+    wait_until(lambda: holders(a, b) == (True, True, False, False), 30,
+               what="both VIPs back on our node")
+    assert d.running()

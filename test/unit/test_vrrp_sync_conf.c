@@ -179,7 +179,7 @@ static void test_deprecated_and_later_keywords(void **state)
 		  "    }\n"
 		  "    global_tracking\n"				/* 5 */
 		  "    sync_group_tracking_weight\n"
-		  "    track_interface {\n        eth0\n    }\n"	/* 7 */
+		  "    track_file {\n        f1\n    }\n"	/* 7 */
 		  "}\n" INSTANCES);
 	assert_diag(&p, 5, CFG_WARNING, "(G1) global_tracking is deprecated");
 	assert_diag(&p, 7, CFG_WARNING, "not supported yet");
@@ -246,6 +246,50 @@ static void test_member_weights_kept(void **state)
 	parsed_clear(&p);
 }
 
+/* The group's lines act in every member; a member's own line for the
+ * same object wins, reported; the group's weights are not dropped. */
+static void test_group_tracking(void **state)
+{
+	const struct vrrp_instance_conf *v1, *v2;
+	const struct vrrp_track_conf *t;
+	struct parsed p;
+
+	(void)state;
+	parse(&p, "vrrp_script chk {\n    script /bin/true\n    weight 5\n}\n"
+		  "vrrp_sync_group G1 {\n    group {\n        VI_1 VI_2\n"
+		  "    }\n"
+		  "    track_interface {\n"
+		  "        eth1 weight -20\n"			/* 10 */
+		  "        eth0\n    }\n"
+		  "    track_script {\n        chk\n    }\n"	/* 14 */
+		  "}\n"
+		  "vrrp_instance VI_1 {\n    interface eth0\n"
+		  "    virtual_router_id 51\n"
+		  "    track_interface {\n        eth0\n    }\n"
+		  "    virtual_ipaddress {\n        10.0.0.1/24\n    }\n}\n"
+		  "vrrp_instance VI_2 {\n    interface eth1\n"
+		  "    virtual_router_id 52\n"
+		  "    virtual_ipaddress {\n        10.0.1.1/24\n    }\n}\n");
+	v1 = vrrp_conf_find(p.vc, "VI_1");
+	v2 = vrrp_conf_find(p.vc, "VI_2");
+	assert_diag(&p, 11, CFG_ERROR, "(VI_1) track_interface eth0 is "
+		    "configured on VRRP instance and sync group. Remove vrrp "
+		    "instance or sync group config");
+	assert_null(test_diag_find(&p.diags, "due to SYNC group"));
+	assert_int_equal(list_count(&v1->track_ifs), 2);	/* own eth0, eth1 */
+	assert_int_equal(list_count(&v2->track_ifs), 2);	/* eth1, eth0 */
+	t = container_of(v2->track_ifs.next, struct vrrp_track_conf, node);
+	assert_string_equal(t->name, "eth1");
+	assert_int_equal(t->weight, -20);
+	assert_true(t->from_group);
+	assert_int_equal(t->at.line, 10);
+	t = container_of(v2->track_scripts.next, struct vrrp_track_conf, node);
+	assert_string_equal(t->name, "chk");
+	assert_false(t->ignored);
+	assert_int_equal(t->weight, 5);
+	parsed_clear(&p);
+}
+
 /* The printout parses back to the same group, without the member the
  * checks dropped. */
 static void test_printout(void **state)
@@ -259,6 +303,7 @@ static void test_printout(void **state)
 	(void)state;
 	parse(&p, "vrrp_sync_group G1 {\n    group {\n        VI_1 VI_X VI_2\n"
 		  "    }\n    sync_group_tracking_weight\n"
+		  "    track_interface {\n        eth1 weight -3\n    }\n"
 		  "    notify_backup \"/bin/echo two words\" root\n}\n"
 		  INSTANCES);
 	f = open_memstream(&text, &len);
@@ -273,6 +318,10 @@ static void test_printout(void **state)
 	assert_string_equal(sc->members[0], "VI_1");
 	assert_string_equal(sc->members[1], "VI_2");
 	assert_true(sc->tracking_weight);
+	assert_int_equal(list_count(&sc->tracking->track_ifs), 1);
+	/* in the members once: the copy is not printed with them */
+	assert_int_equal(list_count(&vrrp_conf_find(q.vc, "VI_1")->track_ifs),
+			 1);
 	assert_string_equal(sc->notify.script[VRRP_NOTIFY_BACKUP].path,
 			    "/bin/echo two words");
 	assert_string_equal(sc->notify.script[VRRP_NOTIFY_BACKUP].user,
@@ -292,6 +341,7 @@ int main(void)
 		cmocka_unit_test(test_deprecated_and_later_keywords),
 		cmocka_unit_test(test_member_weights),
 		cmocka_unit_test(test_member_weights_kept),
+		cmocka_unit_test(test_group_tracking),
 		cmocka_unit_test(test_printout),
 	};
 
