@@ -354,10 +354,9 @@ static void fx_state_changed(void *ctx, enum vrrp_state from,
 			 vrrp_state_name(to));
 	/* keepalived reports a starting group before its first member */
 	if (from == VRRP_STATE_INIT)
-		vrrp_run_sync_changed(in, to);
+		vrrp_run_sync_starts(in, to);
 	vrrp_run_notify(in, to, false);
-	if (from != VRRP_STATE_INIT)
-		vrrp_run_sync_changed(in, to);
+	vrrp_run_sync_changed(in, from, to);
 }
 
 const struct vrrp_fsm_ops vrrp_run_fx_ops = {

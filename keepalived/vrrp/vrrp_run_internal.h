@@ -122,8 +122,12 @@ struct vrrp_group {
 	bool syncing;			/* members follow one: not again */
 	bool given;			/* in the last vrrp_run_set_syncs() */
 };
-/* A member changed state: the others follow, the group notifies. */
-void vrrp_run_sync_changed(struct vrrp_inst *in, enum vrrp_state to);
+/* The first member to start gives a stopped group its state. */
+void vrrp_run_sync_starts(struct vrrp_inst *in, enum vrrp_state to);
+/* A member changed state: the others follow, the group notifies; or,
+ * starting, it joins its group's state. */
+void vrrp_run_sync_changed(struct vrrp_inst *in, enum vrrp_state from,
+			   enum vrrp_state to);
 /* Whether a member whose own fault cleared may leave FAULT. */
 bool vrrp_run_sync_may_leave_fault(const struct vrrp_inst *in);
 /* A member stopped (after its list_del()); the last one stops the

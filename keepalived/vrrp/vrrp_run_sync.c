@@ -171,13 +171,33 @@ static void sync_members(struct vrrp_group *g, struct vrrp_inst *from,
 	}
 }
 
-void vrrp_run_sync_changed(struct vrrp_inst *in, enum vrrp_state to)
+void vrrp_run_sync_starts(struct vrrp_inst *in, enum vrrp_state to)
 {
 	struct vrrp_group *g = find_group(in->run, in->p.sync_group);
 
+	if (!g || g->syncing || g->state != VRRP_STATE_INIT)
+		return;
+	g->state = to;
+	notify_group(in->run, g, to);
+}
+
+void vrrp_run_sync_changed(struct vrrp_inst *in, enum vrrp_state from,
+			   enum vrrp_state to)
+{
+	struct vrrp_group *g = find_group(in->run, in->p.sync_group);
+	enum vrrp_sync_act join;
+
 	if (!g || g->syncing)
 		return;
+	join = from == VRRP_STATE_INIT ? vrrp_sync_join(g->state, to) :
+					 VRRP_SYNC_NONE;
 	g->syncing = true;
+	if (join != VRRP_SYNC_NONE) {
+		/* a late member: it follows the group, not the reverse */
+		follow(in, join);
+		g->syncing = false;
+		return;
+	}
 	sync_members(g, in, to);
 	g->syncing = false;
 	if (!vrrp_sync_group_moves(g->state, to))

@@ -26,6 +26,15 @@ enum vrrp_sync_act vrrp_sync_follow(enum vrrp_state to, enum vrrp_state other,
 	}
 }
 
+enum vrrp_sync_act vrrp_sync_join(enum vrrp_state group, enum vrrp_state to)
+{
+	if (group == VRRP_STATE_MASTER && to == VRRP_STATE_BACKUP)
+		return VRRP_SYNC_TO_MASTER;
+	if (group == VRRP_STATE_FAULT && to != VRRP_STATE_FAULT)
+		return VRRP_SYNC_TO_FAULT;
+	return VRRP_SYNC_NONE;
+}
+
 bool vrrp_sync_may_leave_fault(bool group_faulted)
 {
 	return !group_faulted;

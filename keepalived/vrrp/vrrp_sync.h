@@ -7,7 +7,9 @@
  *   - a member that drops to BACKUP makes the MASTER ones BACKUP, and
  *     once no member has a fault of its own, the FAULT ones BACKUP.
  * A member whose own fault clears while another member still has one
- * stays in FAULT. Pure: no clock, no logging.
+ * stays in FAULT; a member that starts after the others joins the
+ * group's state rather than moving the group. Pure: no clock, no
+ * logging.
  */
 #ifndef KA_VRRP_SYNC_H
 #define KA_VRRP_SYNC_H
@@ -30,6 +32,13 @@ enum vrrp_sync_act {
  */
 enum vrrp_sync_act vrrp_sync_follow(enum vrrp_state to, enum vrrp_state other,
 				    bool group_faulted);
+
+/*
+ * What a member that starts (leaves INIT for "to") does to join its
+ * group, already in "group": a group of masters takes it along to
+ * MASTER, a group in FAULT holds it in FAULT.
+ */
+enum vrrp_sync_act vrrp_sync_join(enum vrrp_state group, enum vrrp_state to);
 
 /* Whether a member whose own fault cleared may leave FAULT now. */
 bool vrrp_sync_may_leave_fault(bool group_faulted);

@@ -68,6 +68,22 @@ static void test_stopping_moves_nobody(void **state)
 				 VRRP_SYNC_NONE);
 }
 
+/* A member starting late joins its group instead of moving it. */
+static void test_join(void **state)
+{
+	(void)state;
+	assert_int_equal(vrrp_sync_join(VRRP_STATE_MASTER, VRRP_STATE_BACKUP),
+			 VRRP_SYNC_TO_MASTER);
+	assert_int_equal(vrrp_sync_join(VRRP_STATE_FAULT, VRRP_STATE_BACKUP),
+			 VRRP_SYNC_TO_FAULT);
+	assert_int_equal(vrrp_sync_join(VRRP_STATE_FAULT, VRRP_STATE_FAULT),
+			 VRRP_SYNC_NONE);
+	assert_int_equal(vrrp_sync_join(VRRP_STATE_BACKUP, VRRP_STATE_BACKUP),
+			 VRRP_SYNC_NONE);
+	assert_int_equal(vrrp_sync_join(VRRP_STATE_INIT, VRRP_STATE_BACKUP),
+			 VRRP_SYNC_NONE);
+}
+
 static void test_leave_fault(void **state)
 {
 	(void)state;
@@ -179,6 +195,7 @@ int main(void)
 		cmocka_unit_test(test_master_spreads_to_backups_only),
 		cmocka_unit_test(test_backup_spreads),
 		cmocka_unit_test(test_stopping_moves_nobody),
+		cmocka_unit_test(test_join),
 		cmocka_unit_test(test_leave_fault),
 		cmocka_unit_test(test_group_moves),
 		cmocka_unit_test(test_fifo_lines),
