@@ -23,6 +23,7 @@ struct vrrp_fifo {
 	pid_t script_pid;		/* 0: none running */
 	struct event *ev_script;
 	bool full_logged;
+	bool created;			/* by us: removed on close */
 };
 
 int vrrp_fifo_line(char *buf, size_t size, bool group, const char *name,
@@ -38,7 +39,7 @@ int vrrp_fifo_line(char *buf, size_t size, bool group, const char *name,
 
 /* An existing FIFO is used as it is; anything else by that name is
  * left alone and refused. */
-static int make_fifo(const struct vrrp_fifo_params *fp)
+static int make_fifo(const struct vrrp_fifo_params *fp, bool *created)
 {
 	struct stat st;
 
@@ -48,6 +49,7 @@ static int make_fifo(const struct vrrp_fifo_params *fp)
 		return -errno;
 	if (mkfifo(fp->path, 0600) < 0)
 		return -errno;
+	*created = true;
 	if ((fp->uid != (uid_t)-1 || fp->gid != (gid_t)-1) &&
 	    chown(fp->path, fp->uid, fp->gid) < 0)
 		log_warn("cannot give notify fifo %s to its user", fp->path);
@@ -103,7 +105,8 @@ struct vrrp_fifo *vrrp_fifo_open(struct event_loop *loop,
 				 const struct vrrp_fifo_params *fp)
 {
 	struct vrrp_fifo *f;
-	int ret = make_fifo(fp), fd;
+	bool created = false;
+	int ret = make_fifo(fp, &created), fd;
 
 	if (ret < 0) {
 		log_warnx("cannot create notify fifo %s: %s", fp->path,
@@ -114,11 +117,14 @@ struct vrrp_fifo *vrrp_fifo_open(struct event_loop *loop,
 	fd = open(fp->path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
 		log_warn("cannot open notify fifo %s", fp->path);
+		if (created)
+			unlink(fp->path);
 		return NULL;
 	}
 	f = mem_new(struct vrrp_fifo);
 	f->path = mem_strdup(fp->path);
 	f->fd = fd;
+	f->created = created;
 	if (fp->script)
 		start_script(loop, f, fp);
 	return f;
@@ -153,6 +159,8 @@ void vrrp_fifo_close(struct vrrp_fifo **fp)
 		kill(-f->script_pid, SIGTERM);
 	event_cancel(&f->ev_script);
 	close(f->fd);
+	if (f->created)
+		unlink(f->path);
 	mem_free(&f->path);
 	mem_free(fp);
 }

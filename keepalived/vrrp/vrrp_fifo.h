@@ -56,8 +56,9 @@ struct vrrp_fifo *vrrp_fifo_open(struct event_loop *loop,
 /* Writes one line; a full FIFO drops it. Accepts NULL. */
 void vrrp_fifo_send(struct vrrp_fifo *f, const char *line, size_t len);
 
-/* Stops the script, closes, frees, NULLs *f; accepts NULL. The FIFO
- * itself stays in place, as keepalived leaves it. */
+/* Stops the script, closes, frees, NULLs *f; accepts NULL. A FIFO we
+ * created is removed, as keepalived removes its own (observed); one that
+ * was there before stays. */
 void vrrp_fifo_close(struct vrrp_fifo **f);
 
 #endif

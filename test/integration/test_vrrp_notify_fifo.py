@@ -6,7 +6,8 @@ again, then stops. Both FIFOs must receive, step by step, exactly the
 lines keepalived writes, the group's line after its members' (before
 them when the group starts); vrrp_notify_fifo_script must be started
 with the FIFO's name as its last argument. The FIFOs do not exist
-beforehand: the daemon creates them (mode 0600)."""
+beforehand: the daemon creates them (mode 0600), and removes them when
+it stops."""
 import errno
 import os
 import pathlib
@@ -147,6 +148,9 @@ def test_fifo_lines(netns, veth, daemon, keepalived_bin, keepalived_ref,
     finally:
         for r in readers:
             r.close()
+    # the daemon made them, so it removes them
+    for name in ("all.fifo", "vrrp.fifo"):
+        assert not (fifo_dir / name).exists(), name
     wait_until(lambda: args_log.exists() and args_log.read_text(), 10,
                what="the fifo script's record")
     assert args_log.read_text().splitlines()[0] == \

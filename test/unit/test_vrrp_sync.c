@@ -167,6 +167,27 @@ static void test_fifo_no_reader(void **state)
 	close(rd);
 	vrrp_fifo_close(&f);
 	assert_null(f);
+	/* ours: removed with it */
+	assert_int_equal(access(path, F_OK), -1);
+	event_loop_free(&loop);
+	remove_fifo(path);
+}
+
+/* A FIFO that was there before is used, and left in place. */
+static void test_fifo_existing_stays(void **state)
+{
+	struct vrrp_fifo_params fp = { .uid = (uid_t)-1, .gid = (gid_t)-1 };
+	struct event_loop *loop = event_loop_new(NULL);
+	char *path = fifo_path();
+	struct vrrp_fifo *f;
+
+	(void)state;
+	assert_int_equal(mkfifo(path, 0640), 0);
+	fp.path = path;
+	f = vrrp_fifo_open(loop, &fp);
+	assert_non_null(f);
+	vrrp_fifo_close(&f);
+	assert_int_equal(access(path, F_OK), 0);
 	event_loop_free(&loop);
 	remove_fifo(path);
 }
@@ -200,6 +221,7 @@ int main(void)
 		cmocka_unit_test(test_group_moves),
 		cmocka_unit_test(test_fifo_lines),
 		cmocka_unit_test(test_fifo_no_reader),
+		cmocka_unit_test(test_fifo_existing_stays),
 		cmocka_unit_test(test_fifo_refuses_a_file),
 	};
 
