@@ -253,6 +253,8 @@ static void reload(struct child_env *env, struct ka_conf *old,
 	if (!v->t_startup) {
 		vrrp_run_each(v->run, drop_gone, v);
 		run_instances(v, new);
+		if (new->global->fifo_write_vrrp_states_on_reload)
+			vrrp_run_fifo_states(v->run);
 	}
 	reload_statics(v, old, new);
 }

@@ -148,6 +148,10 @@ void vrrp_run_set_syncs(struct vrrp_run *r,
 void vrrp_run_open_fifos(struct vrrp_run *r,
 			 const struct vrrp_fifo_params *fp, size_t n);
 
+/* fifo_write_vrrp_states_on_reload: every instance's state, then every
+ * group's, on the notify FIFOs (instances not started yet left out). */
+void vrrp_run_fifo_states(struct vrrp_run *r);
+
 /* Stops every instance (notify_stop scripts are given a few seconds to
  * finish), closes the sockets, frees, NULLs *r. Not from a callback. */
 void vrrp_run_free(struct vrrp_run **r);

@@ -246,6 +246,22 @@ enum vrrp_state vrrp_run_sync_state(const struct vrrp_run *r,
 	return g ? g->state : VRRP_STATE_COUNT;
 }
 
+void vrrp_run_fifo_states(struct vrrp_run *r)
+{
+	const struct vrrp_group *g;
+	const struct vrrp_inst *in;
+
+	list_for_each_entry(in, &r->insts, node)
+		if (in->fsm.state != VRRP_STATE_INIT)
+			vrrp_run_fifo_line(r, false, in->p.name,
+					   vrrp_state_name(in->fsm.state),
+					   in->fsm.conf.priority);
+	list_for_each_entry(g, &r->groups, node)
+		if (g->state != VRRP_STATE_INIT)
+			vrrp_run_fifo_line(r, true, g->p.name,
+					   vrrp_state_name(g->state), 0);
+}
+
 void vrrp_run_dump_syncs(const struct vrrp_run *r, FILE *f)
 {
 	const struct vrrp_group *g;

@@ -13,6 +13,7 @@ import os
 import pathlib
 import select
 import shutil
+import signal
 import stat
 import tempfile
 import time
@@ -33,7 +34,7 @@ def fifo_dir():
     shutil.rmtree(path, ignore_errors=True)
 
 
-def config(d):
+def config(d, extra=""):
     inst = ""
     for n, ifname in ((1, "vr0"), (2, "vr1")):
         track = "    track_interface {\n        tr0\n    }\n" if n == 1 \
@@ -48,7 +49,8 @@ def config(d):
             "    script_user root\n    vrrp_garp_master_delay 0\n"
             f"    notify_fifo {d}/all.fifo\n"
             f"    vrrp_notify_fifo {d}/vrrp.fifo\n"
-            f'    vrrp_notify_fifo_script "{d}/rec.sh fifo-script"\n}}\n'
+            f'    vrrp_notify_fifo_script "{d}/rec.sh fifo-script"\n'
+            f"{extra}}}\n"
             "vrrp_sync_group G1 {\n    group {\n        VI_1\n"
             "        VI_2\n    }\n}\n" + inst)
 
@@ -155,3 +157,32 @@ def test_fifo_lines(netns, veth, daemon, keepalived_bin, keepalived_ref,
                what="the fifo script's record")
     assert args_log.read_text().splitlines()[0] == \
         f"fifo-script {fifo_dir}/vrrp.fifo"
+
+
+def test_states_on_reload(netns, veth, daemon, keepalived_bin, fifo_dir):
+    """fifo_write_vrrp_states_on_reload (ours only: keepalived 2.2.7
+    makes its FIFO anew on a reload, so a reader of the old one sees
+    nothing): a reload writes every instance's state, then the
+    group's."""
+    a, b, t = netns("vfa"), netns("vfb"), netns("vft")
+    veth(a, b, "192.168.89.1/24", None, ifname_a="vr0", ifname_b="vr0")
+    veth(a, b, "192.168.90.1/24", None, ifname_a="vr1", ifname_b="vr1")
+    veth(a, t, None, None, ifname_a="tr0", ifname_b="tr1")
+    rec = fifo_dir / "rec.sh"
+    rec.write_text("#!/bin/sh\n")
+    rec.chmod(0o755)
+    d = daemon(a, config(fifo_dir, "    fifo_write_vrrp_states_on_reload\n"),
+               args=OURS_ARGS, binary=keepalived_bin, name="ours")
+    r = FifoReader(fifo_dir / "vrrp.fifo")
+    try:
+        check_step(r.take(3), "BACKUP", group_first=True)
+        check_step(r.take(3), "MASTER")
+        mark = d.mark()
+        d.signal(signal.SIGHUP)
+        wait_until(lambda: d.log().count("Configuration reloaded", mark),
+                   10, what="the reload")
+        check_step(r.take(3), "MASTER")
+        d.stop()
+        check_step(r.take(3), "STOP")
+    finally:
+        r.close()
