@@ -169,3 +169,46 @@ def test_group_level_track_interface(nodes, daemon):
     wait_until(lambda: holders(a, b) == (True, True, False, False), 30,
                what="both VIPs back on our node")
     assert d.running()
+
+
+TWO = ("vrrp_instance VI_1 {\n    interface e0\n    virtual_router_id 51\n"
+       "    virtual_ipaddress {\n        10.9.0.100/24\n    }\n}\n"
+       "vrrp_instance VI_2 {\n    interface e0\n    virtual_router_id 52\n"
+       "    virtual_ipaddress {\n        10.9.0.101/24\n    }\n}\n")
+BAD_GROUPS = {
+    "unknown_member": ("vrrp_sync_group G1 {\n    group {\n        VI_1\n"
+                       "        VI_X\n    }\n}\n",
+                       ["Virtual router VI_X specified in sync group G1 "
+                        "doesn't exist - ignoring",
+                        "Sync group G1 has only 1 virtual router(s) - this "
+                        "probably isn't what you want"]),
+    "two_groups": ("vrrp_sync_group G1 {\n    group {\n        VI_1\n"
+                   "        VI_2\n    }\n}\n"
+                   "vrrp_sync_group G2 {\n    group {\n        VI_2\n"
+                   "    }\n}\n",
+                   ["Virtual router VI_2 cannot exist in more than one sync "
+                    "group; ignoring G2",
+                    "Sync group G2, no matching virtual router found in "
+                    "group declaration - removing"]),
+    "global_tracking": ("vrrp_sync_group G1 {\n    group {\n        VI_1\n"
+                        "        VI_2\n    }\n    global_tracking\n}\n",
+                        ["(G1) global_tracking is deprecated. Use "
+                         "track_interface/script/file on the sync group"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_GROUPS))
+def test_config_test_verdicts_match_debian(name, netns, veth, keepalived_bin,
+                                           keepalived_ref, tmp_path):
+    """keepalived -t: the same messages and exit status as Debian's."""
+    a, b = netns("vsc"), netns("vsd")
+    veth(a, b, "10.9.0.1/24", None, ifname_a="e0", ifname_b="e0")
+    text, messages = BAD_GROUPS[name]
+    path = tmp_path / f"{name}.conf"
+    path.write_text(text + TWO)
+    for binary in (keepalived_ref, keepalived_bin):
+        res = a.run([binary, "-t", "-f", str(path)], timeout=20)
+        said = res.stdout + res.stderr
+        assert res.returncode == 5, (binary, said)
+        for m in messages:
+            assert m in said, (binary, said)
