@@ -45,3 +45,12 @@ KAVRRP_SOURCES += keepalived/vrrp/vrrp_track.c keepalived/vrrp/vrrp_track.h \
 	keepalived/vrrp/vrrp_notify.c keepalived/vrrp/vrrp_notify.h \
 	keepalived/vrrp/vrrp_run_track.c keepalived/vrrp/vrrp_params.c \
 	keepalived/vrrp/vrrp_params.h
+
+# --- vrrp_sync_group and the notify FIFOs (wip-syncgrp) ---
+# The vrrp_sync_group block and its checks; the group's rules (pure), the
+# FIFO lines, and the runtime that applies them.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_kw_sync.c \
+	keepalived/vrrp/vrrp_check_sync.c \
+	keepalived/vrrp/vrrp_sync.c keepalived/vrrp/vrrp_sync.h \
+	keepalived/vrrp/vrrp_fifo.c keepalived/vrrp/vrrp_fifo.h \
+	keepalived/vrrp/vrrp_run_sync.c

@@ -62,6 +62,15 @@ int vrrp_check_tracking(struct cfg_parser *p, struct vrrp_conf *vc,
 int vrrp_check_notify(struct cfg_parser *p, struct vrrp_instance_conf *ic,
 		      const struct global_data *gd,
 		      const struct vrrp_check_env *env);
+/* vrrp_check_sync.c: the vrrp_sync_group blocks (their members exist,
+ * each instance in one group at most), their notify scripts, and their
+ * tracking lines copied into the members: before the instances' checks.
+ * Then, once the members' tracking is resolved, the weights a group does
+ * not allow. */
+int vrrp_check_syncs(struct cfg_parser *p, struct vrrp_conf *vc,
+		     const struct global_data *gd,
+		     const struct vrrp_check_env *env);
+int vrrp_check_sync_weights(struct cfg_parser *p, struct vrrp_conf *vc);
 /* Two instances on one interface, family and VRID that would receive
  * each other's adverts (both multicast, or unicast to a common peer). */
 int vrrp_check_vrid_unique(struct cfg_parser *p, const struct vrrp_conf *vc);

@@ -88,11 +88,13 @@ int vrrp_check(struct cfg_parser *p, struct vrrp_conf *vc,
 
 	vrrp_conf_complete(vc, gd);
 	bad += vrrp_check_scripts(p, vc, gd, env) < 0;
+	bad += vrrp_check_syncs(p, vc, gd, env) < 0;
 	list_for_each_entry(ic, &vc->instances, node) {
 		bad += check_instance(p, ic, env);
 		bad += vrrp_check_tracking(p, vc, ic, env) < 0;
 		bad += vrrp_check_notify(p, ic, gd, env) < 0;
 	}
 	bad += vrrp_check_vrid_unique(p, vc) < 0;
+	bad += vrrp_check_sync_weights(p, vc) < 0;
 	return bad;
 }

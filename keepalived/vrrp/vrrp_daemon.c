@@ -131,12 +131,30 @@ static void warn_global_unimplemented(const struct global_data *gd)
 		log_warnx("vrrp_garp_extra_if is not supported yet - ignoring");
 }
 
+/* The groups first: the instances added next name them. */
+static void run_syncs(struct vrrp_child *v, const struct ka_conf *c)
+{
+	const struct vrrp_sync_conf *sc;
+	struct vrrp_run_sync_params *g = NULL;
+	size_t n = 0;
+
+	list_for_each_entry(sc, &c->vrrp->syncs, node) {
+		if (sc->removed)
+			continue;
+		g = mem_reallocarray(g, n + 1, sizeof(*g));
+		vrrp_params_sync(sc, c->global, &g[n++]);
+	}
+	vrrp_run_set_syncs(v->run, g, n);
+	mem_free(&g);
+}
+
 static void run_instances(struct vrrp_child *v, const struct ka_conf *c)
 {
 	const struct vrrp_instance_conf *ic;
 	struct vrrp_run_params p;
 	int ret;
 
+	run_syncs(v, c);
 	list_for_each_entry(ic, &c->vrrp->instances, node) {
 		params_from_conf(ic, c->global, &p);
 		if (vrrp_run_update(v->run, &p))
@@ -169,6 +187,14 @@ static void on_startup_delay(struct event_loop *loop,
 	run_instances(v, v->conf);
 }
 
+/* Once: keepalived does not reopen its FIFOs on a reload either. */
+static void open_fifos(struct vrrp_child *v, const struct global_data *gd)
+{
+	struct vrrp_fifo_params fp[VRRP_RUN_FIFO_MAX];
+
+	vrrp_run_open_fifos(v->run, fp, vrrp_params_fifos(gd, fp));
+}
+
 static int start(struct child_env *env, struct ka_conf *c)
 {
 	const struct global_data *gd = c->global;
@@ -185,6 +211,7 @@ static int start(struct child_env *env, struct ka_conf *c)
 	v->run = vrrp_run_new(env->loop, v->nl, &(struct vrrp_run_opts){
 		.release_on_stop = !env->opts->dont_release_vrrp });
 	v->conf = c;
+	open_fifos(v, gd);
 	warn_global_unimplemented(gd);
 	if (!gd->vrrp_startup_delay_us) {
 		run_instances(v, c);
@@ -226,6 +253,8 @@ static void reload(struct child_env *env, struct ka_conf *old,
 	if (!v->t_startup) {
 		vrrp_run_each(v->run, drop_gone, v);
 		run_instances(v, new);
+		if (new->global->fifo_write_vrrp_states_on_reload)
+			vrrp_run_fifo_states(v->run);
 	}
 	reload_statics(v, old, new);
 }
@@ -295,6 +324,8 @@ static void dump_json(struct json *j, const struct ka_conf *c,
 		vrrp_run_dump_json(v->run, j);
 	json_end_array(j);
 	json_begin_array(j, "vrrp_sync_groups");
+	if (v && v->run)
+		vrrp_run_dump_syncs_json(v->run, j);
 	json_end_array(j);
 }
 

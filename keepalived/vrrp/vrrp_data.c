@@ -15,6 +15,7 @@ struct vrrp_conf *vrrp_conf_new(void)
 
 	list_init(&c->instances);
 	list_init(&c->scripts);
+	list_init(&c->syncs);
 	return c;
 }
 
@@ -177,9 +178,12 @@ void vrrp_conf_free(struct vrrp_conf **pc)
 	struct vrrp_conf *c = pc ? *pc : NULL;
 	struct vrrp_instance_conf *ic, *tmp;
 	struct vrrp_script_conf *sc, *stmp;
+	struct vrrp_sync_conf *gc, *gtmp;
 
 	if (!c)
 		return;
+	list_for_each_entry_safe(gc, gtmp, &c->syncs, node)
+		vrrp_sync_conf_free(&gc);
 	list_for_each_entry_safe(ic, tmp, &c->instances, node)
 		vrrp_instance_conf_free(&ic);
 	list_for_each_entry_safe(sc, stmp, &c->scripts, node)
@@ -301,4 +305,44 @@ void vrrp_instance_fsm_conf(const struct vrrp_instance_conf *ic,
 	out->higher_prio_send_advert = ic->higher_prio_send_advert == GD_ON;
 	out->lower_prio_no_advert = ic->lower_prio_no_advert == GD_ON;
 	out->garp_lower_prio = ic->garp.lower_prio_repeat > 0;
+}
+
+struct vrrp_sync_conf *vrrp_sync_conf_new(const char *name)
+{
+	struct vrrp_sync_conf *sc = mem_new(struct vrrp_sync_conf);
+
+	sc->name = mem_strdup(name);
+	list_node_init(&sc->node);
+	sc->tracking = vrrp_instance_conf_new(name);
+	return sc;
+}
+
+void vrrp_sync_conf_free(struct vrrp_sync_conf **psc)
+{
+	struct vrrp_sync_conf *sc = psc ? *psc : NULL;
+	size_t i;
+
+	if (!sc)
+		return;
+	list_del(&sc->node);
+	for (i = 0; i < sc->nmembers; i++)
+		mem_free(&sc->members[i]);
+	mem_free(&sc->members);
+	vrrp_instance_conf_free(&sc->tracking);
+	for (i = 0; i < VRRP_NOTIFY_COUNT; i++)
+		global_data_script_clear(&sc->notify.script[i]);
+	mem_free(&sc->name);
+	mem_free(&sc->file);
+	mem_free(psc);
+}
+
+struct vrrp_sync_conf *vrrp_conf_find_sync(const struct vrrp_conf *c,
+					   const char *name)
+{
+	struct vrrp_sync_conf *sc;
+
+	list_for_each_entry(sc, &c->syncs, node)
+		if (!strcmp(sc->name, name))
+			return sc;
+	return NULL;
 }

@@ -110,6 +110,8 @@ struct vrrp_track_conf {
 	bool ignored;
 	/* track_script, filled by the validation pass */
 	const struct vrrp_script_conf *script;
+	/* a copy of a vrrp_sync_group's line, made by the validation pass */
+	bool from_group;
 };
 
 /* The notify scripts of an instance; refused by the validation pass
@@ -193,11 +195,34 @@ struct vrrp_instance_conf {
 
 	char **files;			/* the places' file names */
 	size_t nfiles;
+
+	/* set by the validation pass: the vrrp_sync_group it belongs to */
+	const struct vrrp_sync_conf *sync;
+};
+
+/* A vrrp_sync_group block: instances that change state together, and the
+ * group's own notify scripts. */
+struct vrrp_sync_conf {
+	struct list_node node;		/* on vrrp_conf.syncs */
+	char *name;
+	char *file;			/* the vrrp_sync_group line */
+	unsigned line;
+	char **members;			/* the group block's names */
+	size_t nmembers;
+	struct vrrp_notify_conf notify;
+	/* the group's track_script and track_interface lines, held in an
+	 * instance of the group's name (never run): the validation pass
+	 * copies them into every member */
+	struct vrrp_instance_conf *tracking;
+	bool tracking_weight;		/* sync_group_tracking_weight */
+	/* set by the validation pass: not run (no member left) */
+	bool removed;
 };
 
 struct vrrp_conf {
 	struct list_node instances;	/* struct vrrp_instance_conf */
 	struct list_node scripts;	/* struct vrrp_script_conf */
+	struct list_node syncs;		/* struct vrrp_sync_conf */
 };
 
 /* Never NULL (allocation failure exits). */
@@ -230,6 +255,14 @@ uint64_t vrrp_script_conf_timeout_us(const struct vrrp_script_conf *sc);
 /* Same settings (places aside). */
 bool vrrp_script_conf_equal(const struct vrrp_script_conf *a,
 			    const struct vrrp_script_conf *b);
+
+/* A new vrrp_sync_group named "name", not yet on c's list; freed by
+ * vrrp_sync_conf_free() unless added to it. */
+struct vrrp_sync_conf *vrrp_sync_conf_new(const char *name);
+/* Unlinks, frees and NULLs *sc; accepts NULL. */
+void vrrp_sync_conf_free(struct vrrp_sync_conf **sc);
+struct vrrp_sync_conf *vrrp_conf_find_sync(const struct vrrp_conf *c,
+					   const char *name);
 
 /* A new track_script / track_interface line; freed with its instance. */
 struct vrrp_track_conf *vrrp_track_conf_new(const char *name);

@@ -268,6 +268,17 @@ void vrrp_fsm_init(struct vrrp_fsm *fsm, const struct vrrp_fsm_conf *conf,
 	};
 }
 
+void vrrp_fsm_sync(struct vrrp_fsm *fsm, enum vrrp_state to)
+{
+	if (fsm->state == VRRP_STATE_BACKUP && to == VRRP_STATE_MASTER) {
+		become_master(fsm, "sync");
+	} else if (fsm->state == VRRP_STATE_MASTER &&
+		   to == VRRP_STATE_BACKUP) {
+		become_backup(fsm, "sync");
+		fsm->ops->set_addresses(fsm->ctx, false);
+	}
+}
+
 void vrrp_fsm_set_priority(struct vrrp_fsm *fsm, uint8_t priority)
 {
 	fsm->conf.priority = priority;

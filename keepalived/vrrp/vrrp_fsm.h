@@ -98,6 +98,11 @@ void vrrp_fsm_init(struct vrrp_fsm *fsm, const struct vrrp_fsm_conf *conf,
 void vrrp_fsm_event(struct vrrp_fsm *fsm, enum vrrp_event ev,
 		    const struct vrrp_fsm_advert *adv);
 
+/* A vrrp_sync_group moves the instance with its group (vrrp_sync.h):
+ * BACKUP to MASTER, or MASTER to BACKUP (its addresses removed). Other
+ * requests are ignored. */
+void vrrp_fsm_sync(struct vrrp_fsm *fsm, enum vrrp_state to);
+
 /* The effective priority changed (tracking): the next adverts carry it,
  * and the elections from now on use it. */
 void vrrp_fsm_set_priority(struct vrrp_fsm *fsm, uint8_t priority);

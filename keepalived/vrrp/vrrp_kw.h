@@ -91,4 +91,18 @@ VRRP_KW(vrrp_kw_notify_fault);
 VRRP_KW(vrrp_kw_notify_stop);
 VRRP_KW(vrrp_kw_notify);
 
+/* vrrp_kw_sync.c: the vrrp_sync_group block */
+void *vrrp_kw_sync_open(struct cfg_parser *p, const struct cfg_words *w,
+			void *root);
+VRRP_KW(vrrp_kw_sync_member_line);
+VRRP_KW(vrrp_kw_sync_notify_master);
+VRRP_KW(vrrp_kw_sync_notify_backup);
+VRRP_KW(vrrp_kw_sync_notify_fault);
+VRRP_KW(vrrp_kw_sync_notify_stop);
+VRRP_KW(vrrp_kw_sync_notify);
+VRRP_KW(vrrp_kw_sync_track_script_line);
+VRRP_KW(vrrp_kw_sync_track_if_line);
+VRRP_KW(vrrp_kw_sync_global_tracking);
+VRRP_KW(vrrp_kw_sync_tracking_weight);
+
 #endif

@@ -104,22 +104,22 @@ static void track_ifs(const struct vrrp_instance_conf *ic,
 	}
 }
 
-static void notify(const struct vrrp_instance_conf *ic,
-		   const struct global_data *gd, struct vrrp_run_params *p)
+static void notify(const char *name, const struct vrrp_notify_conf *n,
+		   const struct global_data *gd, struct vrrp_notify_cmd *out)
 {
 	int k;
 
 	for (k = 0; k < VRRP_NOTIFY_COUNT; k++) {
-		const struct gd_script *s = &ic->notify.script[k];
-		struct vrrp_notify_cmd *c = &p->notify[k];
+		const struct gd_script *s = &n->script[k];
+		struct vrrp_notify_cmd *c = &out[k];
 
 		c->cmd = NULL;
-		if (!s->path || ic->notify.refused[k])
+		if (!s->path || n->refused[k])
 			continue;
 		if (vrrp_script_ids(s->user, s->group, gd, &c->uid,
 				    &c->gid) < 0) {
 			log_warnx("(%s) no user or group to run '%s' as - "
-				  "not running it", ic->name, s->path);
+				  "not running it", name, s->path);
 			continue;
 		}
 		c->cmd = s->path;
@@ -133,5 +133,64 @@ void vrrp_params_tracking(const struct vrrp_instance_conf *ic,
 	p->ntrack_scripts = p->ntrack_ifs = 0;
 	track_scripts(ic, gd, p);
 	track_ifs(ic, p);
-	notify(ic, gd, p);
+	notify(ic->name, &ic->notify, gd, p->notify);
+	p->sync_group[0] = '\0';
+	if (ic->sync && !ic->sync->removed)
+		snprintf(p->sync_group, sizeof(p->sync_group), "%s",
+			 ic->sync->name);
+}
+
+void vrrp_params_sync(const struct vrrp_sync_conf *sc,
+		      const struct global_data *gd,
+		      struct vrrp_run_sync_params *out)
+{
+	memset(out, 0, sizeof(*out));
+	snprintf(out->name, sizeof(out->name), "%s", sc->name);
+	notify(sc->name, &sc->notify, gd, out->notify);
+}
+
+/* The FIFO belongs to its own user and group, if any (no default: it
+ * is a file, not a script). */
+static bool fifo_ids(const struct gd_script *s, uid_t *uid, gid_t *gid)
+{
+	*uid = (uid_t)-1;
+	*gid = (gid_t)-1;
+	if (!s->user)
+		return true;
+	return lookup(s->user, s->group, uid, gid) == 0;
+}
+
+static bool one_fifo(const struct gd_notify_fifo *nf,
+		     const struct global_data *gd,
+		     struct vrrp_fifo_params *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!nf->fifo.path)
+		return false;
+	if (!fifo_ids(&nf->fifo, &out->uid, &out->gid)) {
+		log_warnx("notify fifo %s: no user or group '%s' - not using "
+			  "it", nf->fifo.path, nf->fifo.user);
+		return false;
+	}
+	out->path = nf->fifo.path;
+	if (!nf->script.path)
+		return true;
+	if (vrrp_script_ids(nf->script.user, nf->script.group, gd,
+			    &out->script_uid, &out->script_gid) < 0) {
+		log_warnx("notify fifo script '%s': no user or group to run "
+			  "it as - not running it", nf->script.path);
+		return true;
+	}
+	out->script = nf->script.path;
+	return true;
+}
+
+size_t vrrp_params_fifos(const struct global_data *gd,
+			 struct vrrp_fifo_params out[VRRP_RUN_FIFO_MAX])
+{
+	size_t n = 0;
+
+	n += one_fifo(&gd->notify_fifo, gd, &out[n]);
+	n += one_fifo(&gd->vrrp_notify_fifo, gd, &out[n]);
+	return n;
 }

@@ -21,10 +21,20 @@
 int vrrp_script_ids(const char *user, const char *group,
 		    const struct global_data *gd, uid_t *uid, gid_t *gid);
 
-/* Fills p's track_scripts, track_ifs and notify from ic; lines the
+/* Fills p's track_scripts, track_ifs, notify and sync_group from ic; lines the
  * checks marked ignored, and scripts they refused, are left out. */
 void vrrp_params_tracking(const struct vrrp_instance_conf *ic,
 			  const struct global_data *gd,
 			  struct vrrp_run_params *p);
+
+/* A vrrp_sync_group's runtime parameters (its notify scripts). */
+void vrrp_params_sync(const struct vrrp_sync_conf *sc,
+		      const struct global_data *gd,
+		      struct vrrp_run_sync_params *out);
+
+/* notify_fifo and vrrp_notify_fifo, with their scripts; returns how
+ * many of out[] are filled. */
+size_t vrrp_params_fifos(const struct global_data *gd,
+			 struct vrrp_fifo_params out[VRRP_RUN_FIFO_MAX]);
 
 #endif

@@ -3,7 +3,7 @@
  * block becomes a struct vrrp_instance_conf on the struct vrrp_conf given
  * at registration; its keywords' handlers live in vrrp_kw_*.c.
  *
- * Keywords of work not done yet (track_file, sync groups,
+ * Keywords of work not done yet (track_file,
  * virtual routes...) are known and flagged CFG_KW_UNSUPPORTED, so that
  * "keepalived -t" says "not supported yet" rather than "unknown".
  */
@@ -178,10 +178,46 @@ static const struct cfg_block script_block = {
 	.open = vrrp_kw_script_open,
 };
 
+static const struct cfg_block sync_member_block = {
+	.name = "group", .line = vrrp_kw_sync_member_line,
+};
+
+static const struct cfg_block sync_track_script_block = {
+	.name = "track_script", .line = vrrp_kw_sync_track_script_line,
+};
+static const struct cfg_block sync_track_if_block = {
+	.name = "track_interface", .line = vrrp_kw_sync_track_if_line,
+};
+
+static const struct cfg_keyword sync_keywords[] = {
+	BLOCK("group", &sync_member_block),
+	BLOCK("track_script", &sync_track_script_block),
+	BLOCK("track_interface", &sync_track_if_block),
+	KW("notify_master", vrrp_kw_sync_notify_master),
+	KW("notify_backup", vrrp_kw_sync_notify_backup),
+	KW("notify_fault", vrrp_kw_sync_notify_fault),
+	KW("notify_stop", vrrp_kw_sync_notify_stop),
+	KW("notify", vrrp_kw_sync_notify),
+	KW("global_tracking", vrrp_kw_sync_global_tracking),
+	KW("sync_group_tracking_weight", vrrp_kw_sync_tracking_weight),
+	UNSUPPORTED("track_file"),
+	UNSUPPORTED("track_process"),
+	UNSUPPORTED("track_bfd"),
+	UNSUPPORTED("smtp_alert"),
+	UNSUPPORTED("notify_priority_changes"),
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct cfg_block sync_block = {
+	.name = "vrrp_sync_group",
+	.keywords = sync_keywords,
+	.open = vrrp_kw_sync_open,
+};
+
 static const struct cfg_keyword vrrp_top_keywords[] = {
 	{ "vrrp_instance", instance_no_block, &instance_block,
 	  CFG_KW_BLOCK_OPTIONAL },
-	UNSUPPORTED("vrrp_sync_group"),
+	BLOCK("vrrp_sync_group", &sync_block),
 	BLOCK("vrrp_script", &script_block),
 	UNSUPPORTED("track_file"),
 	UNSUPPORTED("vrrp_track_file"),

@@ -151,6 +151,9 @@ static void print_tracks(FILE *out, const char *kw,
 		return;
 	fprintf(out, IND "%s {\n", kw);
 	list_for_each_entry(t, head, node) {
+		/* printed with its group */
+		if (t->from_group)
+			continue;
 		fprintf(out, IND IND "%s", t->name);
 		if (t->weight_set)
 			fprintf(out, " weight %d", t->weight);
@@ -226,13 +229,41 @@ static void print_script(const struct vrrp_script_conf *sc, FILE *out)
 	fprintf(out, "}\n");
 }
 
+/* As it runs: the members the checks kept; a group they removed is left
+ * out. */
+static void print_sync(const struct vrrp_conf *c,
+		       const struct vrrp_sync_conf *sc, FILE *out)
+{
+	const struct vrrp_instance_conf *ic;
+	size_t i;
+
+	if (sc->removed)
+		return;
+	fprintf(out, "vrrp_sync_group %s {\n" IND "group {\n", sc->name);
+	for (i = 0; i < sc->nmembers; i++) {
+		ic = vrrp_conf_find(c, sc->members[i]);
+		if (ic && ic->sync == sc)
+			fprintf(out, IND IND "%s\n", sc->members[i]);
+	}
+	fprintf(out, IND "}\n");
+	if (sc->tracking_weight)
+		fprintf(out, IND "sync_group_tracking_weight\n");
+	print_tracks(out, "track_script", &sc->tracking->track_scripts);
+	print_tracks(out, "track_interface", &sc->tracking->track_ifs);
+	print_notify(&sc->notify, out);
+	fprintf(out, "}\n");
+}
+
 void vrrp_conf_dump(const struct vrrp_conf *c, FILE *out)
 {
 	const struct vrrp_instance_conf *ic;
 	const struct vrrp_script_conf *sc;
+	const struct vrrp_sync_conf *gc;
 
 	list_for_each_entry(sc, &c->scripts, node)
 		print_script(sc, out);
+	list_for_each_entry(gc, &c->syncs, node)
+		print_sync(c, gc, out);
 	list_for_each_entry(ic, &c->instances, node)
 		print_instance(ic, out);
 }

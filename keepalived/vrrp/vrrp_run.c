@@ -28,6 +28,7 @@ struct vrrp_run *vrrp_run_new(struct event_loop *loop,
 	r->asocks.arp_fd = r->asocks.na_fd = -1;
 	list_init(&r->insts);
 	list_init(&r->socks);
+	list_init(&r->groups);
 	r->scripts = vrrp_script_set_new(loop);
 	r->notifier = vrrp_notifier_new(loop);
 	netlink_daemon_subscribe(nl, on_iftable, r);
@@ -252,6 +253,7 @@ static void inst_free(struct vrrp_inst **inp)
 	vrrp_announce_free(&in->announce);
 	vrrp_run_sock_detach(in);
 	list_del(&in->node);
+	vrrp_run_sync_left(in->run, in->p.sync_group);
 	mem_free(inp);
 }
 
@@ -288,6 +290,7 @@ void vrrp_run_free(struct vrrp_run **rp)
 	netlink_daemon_unsubscribe(r->nl, on_iftable, r);
 	vrrp_notifier_drain(r->notifier, 3000000);
 	vrrp_notifier_free(&r->notifier);
+	vrrp_run_sync_free_all(r);
 	vrrp_script_set_free(&r->scripts);
 	vrrp_run_sock_close_all(r);
 	vrrp_announce_socks_close(&r->asocks);

@@ -24,6 +24,7 @@
 #include "list.h"
 #include "netlink_daemon.h"
 #include "vrrp_data.h"
+#include "vrrp_fifo.h"
 #include "vrrp_fsm.h"
 #include "vrrp_notify.h"
 #include "vrrp_rx.h"
@@ -86,6 +87,13 @@ struct vrrp_run_params {
 	size_t ntrack_ifs;
 	/* enum vrrp_notify_kind; cmd NULL: none */
 	struct vrrp_notify_cmd notify[VRRP_NOTIFY_COUNT];
+	char sync_group[VRRP_RUN_NAME_MAX];	/* "": in no group */
+};
+
+/* A vrrp_sync_group: its members name it in their sync_group. */
+struct vrrp_run_sync_params {
+	char name[VRRP_RUN_NAME_MAX];
+	struct vrrp_notify_cmd notify[VRRP_NOTIFY_COUNT];
 };
 
 struct vrrp_run;
@@ -125,12 +133,34 @@ int vrrp_run_del(struct vrrp_run *r, const char *name);
 void vrrp_run_each(struct vrrp_run *r, void (*fn)(const char *name,
 						  void *ctx), void *ctx);
 
+/*
+ * The sync groups, before the instances that name them are added or
+ * updated. A reload gives them again: a group keeps its state and takes
+ * the new notify scripts; a group no longer given is forgotten once its
+ * members have gone.
+ */
+void vrrp_run_set_syncs(struct vrrp_run *r,
+			const struct vrrp_run_sync_params *g, size_t n);
+
+/* Opens the notify FIFOs (at most VRRP_RUN_FIFO_MAX; those that cannot
+ * be used are logged and left out). Called once, at start. */
+#define VRRP_RUN_FIFO_MAX 2
+void vrrp_run_open_fifos(struct vrrp_run *r,
+			 const struct vrrp_fifo_params *fp, size_t n);
+
+/* fifo_write_vrrp_states_on_reload: every instance's state, then every
+ * group's, on the notify FIFOs (instances not started yet left out). */
+void vrrp_run_fifo_states(struct vrrp_run *r);
+
 /* Stops every instance (notify_stop scripts are given a few seconds to
  * finish), closes the sockets, frees, NULLs *r. Not from a callback. */
 void vrrp_run_free(struct vrrp_run **r);
 
 /* State of an instance by name, or VRRP_STATE_COUNT if unknown. */
 enum vrrp_state vrrp_run_state(const struct vrrp_run *r, const char *name);
+/* The state of a sync group, or VRRP_STATE_COUNT if unknown. */
+enum vrrp_state vrrp_run_sync_state(const struct vrrp_run *r,
+				    const char *name);
 /* Its effective priority (tracking applied), or 0 if unknown. */
 unsigned vrrp_run_priority(const struct vrrp_run *r, const char *name);
 
@@ -138,5 +168,8 @@ unsigned vrrp_run_priority(const struct vrrp_run *r, const char *name);
 void vrrp_run_dump(const struct vrrp_run *r, FILE *f);
 void vrrp_run_dump_stats(struct vrrp_run *r, FILE *f, bool clear);
 void vrrp_run_dump_json(const struct vrrp_run *r, struct json *j);
+/* The sync groups: state and running members. */
+void vrrp_run_dump_syncs(const struct vrrp_run *r, FILE *f);
+void vrrp_run_dump_syncs_json(const struct vrrp_run *r, struct json *j);
 
 #endif

@@ -37,6 +37,8 @@ static void dump_one(const struct vrrp_inst *in, FILE *f)
 		"enabled");
 	fprintf(f, "   Authentication type = %s\n", auth_name(in->p.auth_type));
 	fprintf(f, "   Unicast peers = %zu\n", in->p.npeers);
+	if (in->p.sync_group[0])
+		fprintf(f, "   Sync group = %s\n", in->p.sync_group);
 	for (i = 0; i < in->nadv; i++) {
 		addr_ntop(&in->adv[i], a, sizeof(a));
 		fprintf(f, "   Virtual IP = %s\n", a);
@@ -80,6 +82,7 @@ void vrrp_run_dump(const struct vrrp_run *r, FILE *f)
 		dump_one(in, f);
 		dump_tracking(in, f);
 	}
+	vrrp_run_dump_syncs(r, f);
 }
 
 /* keepalived's names for the counters, in its order. */
@@ -133,6 +136,8 @@ void vrrp_run_dump_json(const struct vrrp_run *r, struct json *j)
 		json_uint(j, "priority", in->p.fsm.priority);
 		json_uint(j, "effective_priority", in->fsm.conf.priority);
 		json_uint(j, "adver_int_cs", in->p.fsm.adver_int_cs);
+		if (in->p.sync_group[0])
+			json_string(j, "sync_group", in->p.sync_group);
 		json_begin_array(j, "vips");
 		for (i = 0; i < in->nadv; i++) {
 			addr_ntop(&in->adv[i], a, sizeof(a));

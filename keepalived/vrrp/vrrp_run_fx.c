@@ -289,11 +289,9 @@ static void notify_one(struct vrrp_inst *in, enum vrrp_notify_kind k,
 	vrrp_notify_run(in->run->notifier, who, &in->p.notify[k], extra);
 }
 
-/* The specific script first, then the generic one (keepalived's order);
- * INIT is the instance stopping ("STOP"), or deleted by a reload, which
- * keepalived reports as a FAULT. */
-void vrrp_run_notify(struct vrrp_inst *in, enum vrrp_state to,
-		     bool stopping)
+const char *vrrp_run_notify_word(enum vrrp_state to, bool stopping,
+				 enum vrrp_notify_kind *kind,
+				 const char **kw)
 {
 	static const struct {
 		enum vrrp_notify_kind kind;
@@ -307,17 +305,33 @@ void vrrp_run_notify(struct vrrp_inst *in, enum vrrp_state to,
 		[VRRP_STATE_FAULT] = { VRRP_NOTIFY_FAULT, "notify_fault",
 				       "FAULT" },
 	};
-	const char *extra[5];
-	char prio[4];
 	int m = to;
+
+	if (to == VRRP_STATE_INIT && !stopping)
+		m = VRRP_STATE_FAULT;
+	*kind = map[m].kind;
+	*kw = map[m].kw;
+	return map[m].word;
+}
+
+/* The specific script first, then the generic one (keepalived's order);
+ * INIT is the instance stopping ("STOP"), or deleted by a reload, which
+ * keepalived reports as a FAULT. */
+void vrrp_run_notify(struct vrrp_inst *in, enum vrrp_state to,
+		     bool stopping)
+{
+	enum vrrp_notify_kind kind;
+	const char *extra[5], *kw, *word;
+	char prio[4];
 
 	if (to >= VRRP_STATE_COUNT)
 		return;
-	if (to == VRRP_STATE_INIT && !stopping)
-		m = VRRP_STATE_FAULT;
-	notify_one(in, map[m].kind, map[m].kw, NULL);
-	vrrp_notify_instance_args(in->p.name, map[m].word,
-				  in->fsm.conf.priority, prio, extra);
+	word = vrrp_run_notify_word(to, stopping, &kind, &kw);
+	vrrp_run_fifo_line(in->run, false, in->p.name, word,
+			   in->fsm.conf.priority);
+	notify_one(in, kind, kw, NULL);
+	vrrp_notify_instance_args(in->p.name, word, in->fsm.conf.priority,
+				  prio, extra);
 	notify_one(in, VRRP_NOTIFY_ANY, "notify", extra);
 }
 
@@ -338,7 +352,11 @@ static void fx_state_changed(void *ctx, enum vrrp_state from,
 	else
 		log_info("(%s) Entering %s STATE", in->p.name,
 			 vrrp_state_name(to));
+	/* keepalived reports a starting group before its first member */
+	if (from == VRRP_STATE_INIT)
+		vrrp_run_sync_starts(in, to);
 	vrrp_run_notify(in, to, false);
+	vrrp_run_sync_changed(in, from, to);
 }
 
 const struct vrrp_fsm_ops vrrp_run_fx_ops = {

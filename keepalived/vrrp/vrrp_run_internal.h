@@ -69,6 +69,9 @@ struct vrrp_run {
 	struct list_node socks;
 	struct vrrp_script_set *scripts;
 	struct vrrp_notifier *notifier;
+	struct list_node groups;	/* struct vrrp_group */
+	struct vrrp_fifo *fifos[VRRP_RUN_FIFO_MAX];
+	size_t nfifos;
 	bool stopping;			/* the daemon stops (-V applies) */
 };
 
@@ -102,8 +105,37 @@ bool vrrp_run_track_watches(const struct vrrp_inst *in, const char *ifname);
 bool vrrp_run_track_same(const struct vrrp_run_params *a,
 			 const struct vrrp_run_params *b);
 
-/* vrrp_run_fx.c: the notify scripts of a transition. */
+/* vrrp_run_fx.c: the notify scripts and FIFO lines of a transition. */
 void vrrp_run_notify(struct vrrp_inst *in, enum vrrp_state to,
 		     bool stopping);
+/* The notify words of a state: STOP for INIT when stopping, else as
+ * keepalived reports a deleted instance, FAULT. */
+const char *vrrp_run_notify_word(enum vrrp_state to, bool stopping,
+				 enum vrrp_notify_kind *kind,
+				 const char **kw);
+
+/* vrrp_run_sync.c: the sync groups (vrrp_sync.h's rules). */
+struct vrrp_group {
+	struct list_node node;		/* on vrrp_run.groups */
+	struct vrrp_run_sync_params p;
+	enum vrrp_state state;		/* INIT until a member starts */
+	bool syncing;			/* members follow one: not again */
+	bool given;			/* in the last vrrp_run_set_syncs() */
+};
+/* The first member to start gives a stopped group its state. */
+void vrrp_run_sync_starts(struct vrrp_inst *in, enum vrrp_state to);
+/* A member changed state: the others follow, the group notifies; or,
+ * starting, it joins its group's state. */
+void vrrp_run_sync_changed(struct vrrp_inst *in, enum vrrp_state from,
+			   enum vrrp_state to);
+/* Whether a member whose own fault cleared may leave FAULT. */
+bool vrrp_run_sync_may_leave_fault(const struct vrrp_inst *in);
+/* A member stopped (after its list_del()); the last one stops the
+ * group. */
+void vrrp_run_sync_left(struct vrrp_run *r, const char *group);
+void vrrp_run_sync_free_all(struct vrrp_run *r);
+/* Writes a line on every notify FIFO. */
+void vrrp_run_fifo_line(struct vrrp_run *r, bool group, const char *name,
+			const char *state, unsigned priority);
 
 #endif

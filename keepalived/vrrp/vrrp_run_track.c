@@ -173,6 +173,9 @@ void vrrp_run_check_interface(struct vrrp_inst *in)
 		enter_fault(in, why);
 	} else if (!why && !v.fault && !v.pending && in->faulted) {
 		in->faulted = false;
+		/* another member's fault holds the whole group in FAULT */
+		if (!vrrp_run_sync_may_leave_fault(in))
+			return;
 		log_info("(%s) leaving FAULT state", in->p.name);
 		vrrp_fsm_event(&in->fsm, VRRP_EV_FAULT_CLEARED, NULL);
 	} else if (!why && !v.fault && !v.pending && !in->started) {

@@ -198,7 +198,7 @@ def test_unsupported_keywords_are_named(host, keepalived_bin, tmp_path):
             "    virtual_routes {\n        10.1.0.0/16 via 10.9.0.2\n    }\n"
             "    strict_mode\n" + V4)
     path = tmp_path / "unsupported.conf"
-    path.write_text(inst(body) + "vrrp_sync_group G {\n    group {\n"
+    path.write_text(inst(body) + "garp_group G {\n    group {\n"
                     "        VI_1\n    }\n}\n")
     ours = config_test(host, keepalived_bin, str(path))
     said = ours.stdout + ours.stderr
@@ -206,6 +206,6 @@ def test_unsupported_keywords_are_named(host, keepalived_bin, tmp_path):
     assert "nknown" not in said
     for kw in ("track_file", "track_process", "notify_master_rx_lower_pri",
                "smtp_alert", "virtual_routes", "strict_mode",
-               "vrrp_sync_group"):
+               "garp_group"):
         assert f"'{kw}' is not supported yet" in said, said
 

@@ -158,7 +158,7 @@ static void test_unsupported_blocks(void **state)
 	assert_int_equal(run(CONF("unsupported.conf"), &log), 5);
 	assert_null(strstr(log, "Unknown keyword"));
 	assert_non_null(strstr(log, "vrrp_track_process"));
-	assert_non_null(strstr(log, "vrrp_sync_group"));
+	assert_non_null(strstr(log, "garp_group"));
 	assert_non_null(strstr(log, "bfd_instance"));
 	assert_non_null(strstr(log, "not supported"));
 	/* Skipped as blocks: nothing inside them is reported. */

@@ -80,3 +80,18 @@ test_unit_test_vrrp_track_conf_SOURCES = test/unit/test_vrrp_track_conf.c \
 test_unit_test_vrrp_track_conf_CFLAGS = $(KA_VRRP_CONF_TEST_CFLAGS)
 test_unit_test_vrrp_track_conf_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
 	$(SAN_LDFLAGS)
+
+# --- vrrp_sync_group and the notify FIFOs (wip-syncgrp) ---
+# The group's rules and the FIFO lines (pure, and one real FIFO), then
+# the vrrp_sync_group block and its checks.
+check_PROGRAMS += test/unit/test_vrrp_sync test/unit/test_vrrp_sync_conf
+TESTS += test/unit/test_vrrp_sync test/unit/test_vrrp_sync_conf
+test_unit_test_vrrp_sync_SOURCES = test/unit/test_vrrp_sync.c
+test_unit_test_vrrp_sync_CFLAGS = $(TEST_CFLAGS) -I$(top_srcdir)/keepalived/vrrp
+test_unit_test_vrrp_sync_LDADD = keepalived/vrrp/libvrrp_san.a \
+	lib/libka_san.a $(CMOCKA_LIBS) $(SAN_LDFLAGS)
+test_unit_test_vrrp_sync_conf_SOURCES = test/unit/test_vrrp_sync_conf.c \
+	test/unit/test_core_util.h
+test_unit_test_vrrp_sync_conf_CFLAGS = $(KA_VRRP_CONF_TEST_CFLAGS)
+test_unit_test_vrrp_sync_conf_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
+	$(SAN_LDFLAGS)
