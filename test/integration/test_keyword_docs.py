@@ -105,7 +105,7 @@ def test_kwlist_lists_the_parser(keywords):
     assert "global_defs.router_id" in keywords
     assert "vrrp_instance.virtual_router_id" in keywords
     assert "virtual_server.real_server.HTTP_GET.url.path" in keywords
-    assert "unsupported" in keywords["vrrp_sync_group"]
+    assert "unsupported" in keywords["garp_group"]
 
 
 def test_page_uses_the_markup(entries):
