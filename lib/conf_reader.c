@@ -6,6 +6,7 @@
  * the chain of includers, which is what cycle detection compares with.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,20 +128,58 @@ static char *absolute(const char *dir)
 	return mem_strdup(dir);
 }
 
+/*
+ * A device or a socket is never configuration: /dev/zero would feed an
+ * endless line, a terminal or a socket would block the parse. A FIFO is
+ * allowed (-f <(generator)), opened without blocking so that one with no
+ * writer reads as empty instead of hanging the open.
+ */
+static int open_config(const char *path, FILE **out, struct stat *st)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	int err;
+
+	if (fd < 0)
+		return -errno;
+	if (fstat(fd, st) < 0)
+		goto fail;
+	if (S_ISDIR(st->st_mode)) {
+		errno = EISDIR;
+		goto fail;
+	}
+	if (!S_ISREG(st->st_mode) && !S_ISFIFO(st->st_mode)) {
+		errno = CONF_ENOTFILE;
+		goto fail;
+	}
+	if (fcntl(fd, F_SETFL, 0) < 0)
+		goto fail;
+	*out = fdopen(fd, "r");
+	if (*out)
+		return 0;
+fail:
+	err = errno;
+	close(fd);
+	return -err;
+}
+
+const char *conf_reader_strerror(int err)
+{
+	if (err == -CONF_ENOTFILE)
+		return "not a regular file";
+	return strerror(-err);
+}
+
 /* Opens s->name; returns 0 or a negative errno. */
 static int source_open(struct conf_reader *r, struct source *s)
 {
 	struct stat st;
 	size_t i;
+	int err;
 
 	s->opened = true;
-	s->fp = fopen(s->name, "re");
-	if (!s->fp)
-		return -errno;
-	if (fstat(fileno(s->fp), &st) < 0)
-		return -errno;
-	if (S_ISDIR(st.st_mode))
-		return -EISDIR;
+	err = open_config(s->name, &s->fp, &st);
+	if (err)
+		return err;
 	for (i = 0; i + 1 < r->n; i++)
 		if (r->v[i].opened && r->v[i].dev == st.st_dev &&
 		    r->v[i].ino == st.st_ino)
@@ -376,7 +415,7 @@ static bool open_included(struct conf_reader *r, struct source *s)
 	else if (err)
 		cfg_report_at(r->p, sev, s->from_file, s->from_line,
 			      "Could not open configuration file '%s': %s",
-			      s->name, strerror(-err));
+			      s->name, conf_reader_strerror(err));
 	return !err;
 }
 

@@ -12,6 +12,7 @@
 #ifndef KA_CONF_READER_H
 #define KA_CONF_READER_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -28,6 +29,13 @@ struct conf_line {
 struct conf_reader *conf_reader_new(struct cfg_parser *p, bool all_config);
 /* Closes every file still open. */
 void conf_reader_free(struct conf_reader **r);
+
+/* What conf_reader_open_file() returns for a device or a socket: only
+ * regular files and FIFOs are read. */
+#define CONF_ENOTFILE ENODEV
+
+/* The reason for an error of conf_reader_open_file(), for a message. */
+const char *conf_reader_strerror(int err);
 
 /* The main file; returns 0 or a negative errno (not reported). */
 int conf_reader_open_file(struct conf_reader *r, const char *path);

@@ -185,7 +185,7 @@ int cfg_parse_file(struct cfg_parser *p, const char *path)
 	if (err) {
 		cfg_report_at(p, CFG_FATAL, conf_intern(p, path), 0,
 			      "Could not open configuration file '%s': %s",
-			      path, strerror(-err));
+			      path, conf_reader_strerror(err));
 		conf_reader_free(&p->reader);
 		return err;
 	}

@@ -11,10 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
+#include "conf_reader.h"
 #include "test_parser_tree.h"
 
 #define D CONF_DIR
@@ -312,6 +314,29 @@ static void test_main_file_is_read_as_given(void **state)
 				real_dir(), real_dir()));
 }
 
+/* A device is refused with the place named, and a FIFO nobody writes to
+ * reads as empty: neither may hang the parse. */
+static void test_devices_and_fifos(void **state)
+{
+	char dir[] = "/tmp/ka-fifo-XXXXXX";
+	char *fifo;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	fifo = fmt("%s/f.conf", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	tp_parse(fmt("includer /dev/zero\n"
+		     "includer %s\n"
+		     "plain_top after\n", fifo));
+	assert_string_equal(tp_diags(),
+			    "E test.conf:1: Could not open configuration "
+			    "file '/dev/zero': not a regular file\n");
+	assert_string_equal(tp_log(), "root: plain_top|after\n");
+	assert_int_equal(tp_parse_file("/dev/null"), -CONF_ENOTFILE);
+	assert_int_equal(unlink(fifo), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 static int cleanup(void **state)
 {
 	int i;
@@ -339,6 +364,7 @@ int main(void)
 		T(test_parameters_cross_files),
 		T(test_depth_limit),
 		T(test_main_file_is_read_as_given),
+		T(test_devices_and_fifos),
 #undef T
 	};
 
