@@ -87,6 +87,12 @@ static int get_addr(struct nlattr *attr, int family, struct ka_addr *out)
 	return 0;
 }
 
+/* IFA_FLAGS is read as a u32: libnl checks its length first. Addresses
+ * are checked by get_addr(). */
+static struct nla_policy addr_policy[IFA_MAX + 1] = {
+	[IFA_FLAGS] = { .type = NLA_U32 },
+};
+
 int nl_ifaddr_parse(struct nlmsghdr *h, int *ifindex,
 		  struct iftable_addr_info *out)
 {
@@ -95,7 +101,7 @@ int nl_ifaddr_parse(struct nlmsghdr *h, int *ifindex,
 	struct ifaddrmsg *ifa;
 	struct nlattr *local;
 
-	if (nlmsg_parse(h, sizeof(*ifa), tb, IFA_MAX, NULL) < 0)
+	if (nlmsg_parse(h, sizeof(*ifa), tb, IFA_MAX, addr_policy) < 0)
 		return -EINVAL;
 	ifa = nlmsg_data(h);
 	if (ifa->ifa_family != AF_INET && ifa->ifa_family != AF_INET6)

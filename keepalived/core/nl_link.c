@@ -22,13 +22,22 @@ static void parse_kind(struct nlattr *linkinfo, struct iftable_link_info *l)
 	nla_strlcpy(l->kind, info[IFLA_INFO_KIND], sizeof(l->kind));
 }
 
+/* The fixed-size attributes read below: libnl checks their length
+ * against this before they are read, so that a short one fails the parse
+ * instead of being read past its end. */
+static struct nla_policy link_policy[IFLA_MAX + 1] = {
+	[IFLA_MTU] = { .type = NLA_U32 },
+	[IFLA_OPERSTATE] = { .type = NLA_U8 },
+	[IFLA_LINK] = { .type = NLA_U32 },
+};
+
 int nl_link_parse(struct nlmsghdr *h, struct iftable_link_info *out)
 {
 	struct nlattr *tb[IFLA_MAX + 1];
 	struct iftable_link_info l;
 	struct ifinfomsg *ifi;
 
-	if (nlmsg_parse(h, sizeof(*ifi), tb, IFLA_MAX, NULL) < 0)
+	if (nlmsg_parse(h, sizeof(*ifi), tb, IFLA_MAX, link_policy) < 0)
 		return -EINVAL;
 	ifi = nlmsg_data(h);
 	if (ifi->ifi_family != AF_UNSPEC)
