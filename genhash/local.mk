@@ -18,3 +18,10 @@ genhash_genhash_LDADD = genhash/libgenhash.a $(KA_CORE_LIBS)
 keepalived_keepalived_CPPFLAGS += -I$(top_srcdir)/genhash \
 	-I$(top_srcdir)/keepalived/check
 keepalived_keepalived_LDADD += genhash/libgenhash.a $(KA_CORE_LIBS)
+
+# The same library with the sanitizers, for the sanitized daemon
+# (test/san/local.mk).
+noinst_LIBRARIES += genhash/libgenhash_san.a
+genhash_libgenhash_san_a_SOURCES = $(genhash_libgenhash_a_SOURCES)
+genhash_libgenhash_san_a_CPPFLAGS = $(genhash_libgenhash_a_CPPFLAGS)
+genhash_libgenhash_san_a_CFLAGS = $(TEST_CFLAGS) $(OPENSSL_CFLAGS)

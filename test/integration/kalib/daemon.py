@@ -189,3 +189,22 @@ class DaemonPool:
     def close(self):
         for d in self.daemons:
             d.kill()
+        found = []
+        for d in self.daemons:
+            found += [f"{d.log_path}: {line}" for line in
+                      sanitizer_reports(d.log())]
+        if found:
+            raise AssertionError("sanitizer reports in daemon logs:\n"
+                                 + "\n".join(found[:20]))
+
+
+# What AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer
+# print when they find something (the sanitized daemon of the
+# "sanitized" suite writes them to its log).
+_SANITIZER = re.compile(r"^.*(ERROR: (Address|Leak|Memory|Thread)Sanitizer"
+                        r"|runtime error: |SUMMARY: \w+Sanitizer).*$", re.M)
+
+
+def sanitizer_reports(text):
+    """The lines of text that are sanitizer findings."""
+    return [m.group(0) for m in _SANITIZER.finditer(text)]
