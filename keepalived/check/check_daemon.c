@@ -97,8 +97,8 @@ static int start(struct child_env *env, struct ka_conf *c)
 	env->state = k;
 	k->loop = env->loop;
 	/* Without IPVS there is nothing the checks could act on. */
-	if (ipvs_backend_open(env->opts->ipvs_record, &k->ipvs, why,
-			      sizeof(why)) < 0) {
+	if (ipvs_backend_open(env->opts->ipvs_record, env->opts->ipvs_sockopt,
+			      &k->ipvs, why, sizeof(why)) < 0) {
 		log_warnx("Cannot run the health checks: %s", why);
 		return CORE_RUN_EXIT_NO_IPVS;
 	}

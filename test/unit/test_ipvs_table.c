@@ -482,11 +482,11 @@ static void test_open(void **state)
 	(void)state;
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/t", dir);
-	assert_int_equal(ipvs_backend_open(path, &b, why, sizeof(why)), 0);
+	assert_int_equal(ipvs_backend_open(path, false, &b, why, sizeof(why)), 0);
 	assert_string_equal(b->ops->name, "record");
 	ipvs_backend_free(&b);
 
-	assert_int_equal(ipvs_backend_open(NULL, &b, why, sizeof(why)),
+	assert_int_equal(ipvs_backend_open(NULL, false, &b, why, sizeof(why)),
 			 -ENOSYS);
 	assert_null(b);
 	assert_string_equal(why, have_ipvs ?
@@ -495,7 +495,7 @@ static void test_open(void **state)
 		"IPVS is not available in this kernel (no /proc/net/ip_vs) "
 		"and no --ipvs-record=FILE was given");
 
-	assert_true(ipvs_backend_open("/nonexistent-dir/t", &b, why,
+	assert_true(ipvs_backend_open("/nonexistent-dir/t", false, &b, why,
 				      sizeof(why)) < 0);
 	assert_null(b);
 	assert_non_null(strstr(why, "/nonexistent-dir/t"));
