@@ -19,6 +19,9 @@ int ipvs_so_service(const struct ipvs_service *s,
 	if (s->family != AF_INET || s->pe_name[0])
 		return -EAFNOSUPPORT;
 	if (s->fwmark) {
+		/* The kernel checks the protocol even of a fwmark service
+		 * (EFAULT otherwise); it is not part of the key. */
+		u.protocol = IPPROTO_TCP;
 		u.fwmark = s->fwmark;
 	} else {
 		u.protocol = s->protocol;
