@@ -344,6 +344,9 @@ static void fx_state_changed(void *ctx, enum vrrp_state from,
 		in->stats.become_master++;
 	if (from == VRRP_STATE_MASTER)
 		in->stats.release_master++;
+	if (in->run->opts.on_state)
+		in->run->opts.on_state(in->run->opts.state_ctx, in->p.name,
+				       in->p.vrid, to);
 	if (to == VRRP_STATE_INIT)
 		return;		/* the caller notifies, knowing why */
 	if (strcmp(reason, "init") == 0)
