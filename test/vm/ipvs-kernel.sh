@@ -50,10 +50,32 @@ svc_is() {
 	[ "$want" = "$have" ]
 }
 
-no_service() { ! ipvsadm -Ln "$@" >/dev/null 2>&1; }
+# The table without its counters, less the service given ("TCP
+# 10.0.0.1:80"): services with their destinations' method and weight.
+shape_without() {
+	ipvsadm -Ln | awk -v skip="$1" '
+		NR <= 3 { next }
+		$1 != "->" { drop = ($1 " " $2 == skip) }
+		!drop { print $1, $2, $3, $4 }'
+}
+
+# Conns of a service in --stats, which the kernel's estimator refreshes
+# every two seconds.
+conns() {
+	ipvsadm -Ln --stats "$@" | awk 'NR == 3 { print $3 }'
+}
+
+conns_at_least() {
+	[ "$(conns -t "$1")" -ge "$2" ]
+}
 
 alive() {
 	[ -e "/proc/$1" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat"
+}
+
+# logged_since LINES REGEX: the log has REGEX after its first LINES.
+logged_since() {
+	tail -n "+$(($1 + 1))" /tmp/ka.log | grep -q "$2"
 }
 
 ka_start() {
@@ -149,6 +171,7 @@ for i in 1 2 3 4 5 6; do fetch 10.0.0.1; done
 echo "-- ipv6"
 fetch '[fd00::100]'
 echo "-- stats"
+wait_until "$WAIT_S" conns_at_least 10.0.0.1:80 6
 ipvsadm -Ln --stats -t 10.0.0.1:80
 echo "-- conns"
 ipvsadm -Lnc | grep -c '10.0.0.1:80'
@@ -180,9 +203,10 @@ ipvsadm -Ln
 
 section reload-before
 for i in 1 2 3 4 5 6; do fetch 10.0.0.1 >/dev/null; done
+wait_until "$WAIT_S" conns_at_least 10.0.0.1:80 12
 ipvsadm -Ln --stats -t 10.0.0.1:80
 echo "-- others"
-ipvsadm -Ln | grep -v '10.0.0.1:80' >/tmp/others.before
+shape_without "TCP 10.0.0.1:80" >/tmp/others.before
 cat /tmp/others.before
 
 section reload-after
@@ -195,7 +219,7 @@ wait_until "$WAIT_S" svc_is -t 10.0.0.1:80 -- "10.0.1.1:80 Masq 1" \
 sleep 3
 ipvsadm -Ln --stats -t 10.0.0.1:80
 echo "-- others"
-ipvsadm -Ln | grep -v '10.0.0.1:80' >/tmp/others.after
+shape_without "TCP 10.0.0.1:80" >/tmp/others.after
 cat /tmp/others.after
 if cmp -s /tmp/others.before /tmp/others.after; then
 	echo "others=unchanged"
@@ -217,6 +241,7 @@ ka_start -I -f /tmp/ka.conf
 wait_until "$WAIT_S" svc_is -t 10.0.0.1:80 -- "10.0.1.1:80 Masq 1" \
 	"10.0.1.2:80 Masq 1" "10.0.1.4:80 Masq 1"
 for i in 1 2 3; do fetch 10.0.0.1 >/dev/null; done
+wait_until "$WAIT_S" conns_at_least 10.0.0.1:80 3
 ka_stop
 ipvsadm -Ln
 echo "-- stats"
@@ -225,8 +250,9 @@ ipvsadm -Ln --stats -t 10.0.0.1:80
 # A new start finds its entries in the kernel: they stay, with their
 # counters; stopping then removes them.
 section restart
+LOG_LINES=$(wc -l </tmp/ka.log)
 ka_start -f /tmp/ka.conf
-wait_until "$WAIT_S" grep -q 'Gained quorum.*10.0.0.3' /tmp/ka.log
+wait_until "$WAIT_S" logged_since "$LOG_LINES" 'Gained quorum.*10.0.0.3'
 sleep 3
 ipvsadm -Ln --stats -t 10.0.0.1:80
 ka_stop
