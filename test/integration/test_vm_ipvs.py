@@ -350,6 +350,17 @@ def test_sync_daemon_follows_the_instance(kernel_run):
     assert "sync daemon" not in part("stopped", "-- end"), out
 
 
+def test_lvs_flush_and_flush_on_stop(kernel_run):
+    out = kernel_run["flush"]
+    assert waits(out) == ["ok"], out
+    running, stopped = out.split("-- added by hand")
+    # the service not ours is gone at start, and all is gone at stop
+    assert table(running) == {
+        "TCP 10.0.0.8:80 rr": [("10.0.1.1:80", "Masq", 1)]}, out
+    assert "exit=0" in stopped, out
+    assert table(stopped) == {}, out
+
+
 def test_no_ipvs_errors_logged(kernel_run):
     log = kernel_run["log"]
     assert "IPVS: cannot" not in log, log

@@ -295,6 +295,17 @@ echo "-- stopped"
 ipvsadm --list --daemon
 echo "-- end"
 
+# ---- lvs_flush, lvs_flush_on_stop ------------------------------------------
+
+section flush
+ka_start -f /test/ipvs/flush.conf
+wait_until "$WAIT_S" svc_is -t 10.0.0.8:80 -- "10.0.1.1:80 Masq 1"
+ipvsadm -Ln
+echo "-- added by hand"
+ipvsadm -A -t 10.9.9.8:80 -s rr
+ka_stop
+ipvsadm -Ln
+
 section log
 cat /tmp/ka.log
 
