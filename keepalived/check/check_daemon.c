@@ -105,6 +105,10 @@ static int start(struct child_env *env, struct ka_conf *c)
 	if (env->opts->ipvs_record)
 		log_info("IPVS: recording the table in %s",
 			 env->opts->ipvs_record);
+	else
+		log_info("IPVS: programming the kernel's table through %s",
+			 strcmp(k->ipvs->ops->name, "sockopt") ?
+			 "generic netlink" : "setsockopt");
 	netlink_daemon_opts_init(&no, &gd->lvs_netlink_cmd,
 				 &gd->lvs_netlink_monitor,
 				 env->opts->address_monitoring);
