@@ -350,6 +350,28 @@ def test_sync_daemon_follows_the_instance(kernel_run):
     assert "sync daemon" not in part("stopped", "-- end"), out
 
 
+def test_tunnels_and_persistence_engine(kernel_run):
+    out = kernel_run["tunnel"]
+    assert waits(out) == ["ok"], out
+    running, stopped = out.split("exit=")
+    running, tun_info = running.split("-- tun-info")
+    assert table(running) == {
+        "UDP 10.0.0.9:5060 rr persistent 60 pe sip":
+            [("10.0.1.2:5060", "Tunnel", 1), ("10.0.1.3:5060", "Tunnel", 2),
+             ("10.0.1.4:5060", "Tunnel", 3)],
+        "TCP [fd00::109]:80 mh (mh-port) persistent 30 mask 64":
+            [("[fd00:1::3]:80", "Route", 4)],
+        UNOWNED[0]: UNOWNED[1],
+    }, out
+    # --tun-info: type, port and checksum ("+c" on, "-c" off)
+    tun = {w[1]: w[3] for w in (l.split() for l in tun_info.splitlines())
+           if len(w) > 3 and w[0] == "->" and w[2] == "Tunnel"}
+    assert tun == {"10.0.1.2:5060": "gue:6080:+c", "10.0.1.3:5060": "ipip",
+                   "10.0.1.4:5060": "gre:-c"}, out
+    assert stopped.startswith("0"), out
+    assert table(stopped) == dict([UNOWNED]), out
+
+
 def test_lvs_flush_and_flush_on_stop(kernel_run):
     out = kernel_run["flush"]
     assert waits(out) == ["ok"], out

@@ -295,6 +295,18 @@ echo "-- stopped"
 ipvsadm --list --daemon
 echo "-- end"
 
+# ---- tunnels, persistence engine, IPv6 persistence mask ------------------
+
+section tunnel
+ka_start -f /test/ipvs/tun.conf
+wait_until "$WAIT_S" svc_is -u 10.0.0.9:5060 -- "10.0.1.2:5060 Tunnel 1" \
+	"10.0.1.3:5060 Tunnel 2" "10.0.1.4:5060 Tunnel 3"
+ipvsadm -Ln
+echo "-- tun-info"
+ipvsadm -Ln --tun-info -u 10.0.0.9:5060
+ka_stop
+ipvsadm -Ln
+
 # ---- lvs_flush, lvs_flush_on_stop ------------------------------------------
 
 section flush
