@@ -252,7 +252,6 @@ static void reload(struct child_env *env, struct ka_conf *old,
 	if (!v || !v->nl || v->stopping)
 		return;
 	v->conf = new;
-	vrrp_lvs_sync_reload(&v->lvs_sync, &new->global->lvs_sync, env->opts);
 	/* While vrrp_startup_delay runs, its timer will start "new". An
 	 * unchanged instance keeps its state; a changed one restarts. */
 	if (!v->t_startup) {
@@ -261,6 +260,7 @@ static void reload(struct child_env *env, struct ka_conf *old,
 		if (new->global->fifo_write_vrrp_states_on_reload)
 			vrrp_run_fifo_states(v->run);
 	}
+	vrrp_lvs_sync_reload(&v->lvs_sync, new, env->opts, v->run);
 	reload_statics(v, old, new);
 }
 

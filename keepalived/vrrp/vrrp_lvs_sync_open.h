@@ -7,8 +7,10 @@
 #define KA_VRRP_LVS_SYNC_OPEN_H
 
 #include "cmdline.h"
+#include "conf.h"
 #include "global_data.h"
 #include "vrrp_lvs_sync.h"
+#include "vrrp_run.h"
 
 /*
  * The sync daemon follower for "c", with its daemons started if no
@@ -23,9 +25,10 @@ struct vrrp_lvs_sync *vrrp_lvs_sync_open(const struct gd_lvs_sync *c,
 void vrrp_lvs_sync_on_state(void *ctx, const char *name, uint8_t vrid,
 			    enum vrrp_state to);
 
-/* A reload: restarts the daemons only if their settings changed. */
-void vrrp_lvs_sync_reload(struct vrrp_lvs_sync **s,
-			  const struct gd_lvs_sync *c,
-			  const struct ka_options *o);
+/* A reload, once the instances of "c" run: restarts the daemons only if
+ * their settings changed, in the role the instance now has. */
+void vrrp_lvs_sync_reload(struct vrrp_lvs_sync **s, const struct ka_conf *c,
+			  const struct ka_options *o,
+			  const struct vrrp_run *r);
 
 #endif

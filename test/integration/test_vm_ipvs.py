@@ -332,8 +332,8 @@ def test_setsockopt_backend(kernel_run):
 
 def test_sync_daemon_follows_the_instance(kernel_run):
     out = kernel_run["sync"]
-    assert waits(out) == ["ok", "ok", "ok"], out
-    daemon = "sync daemon (mcast=syncd0, syncid=51"
+    assert waits(out) == ["ok", "ok", "ok", "ok"], out
+    daemon = "sync daemon (mcast=syncd0, syncid=51,"
 
     def part(name, nxt):
         return out.split(f"-- {name}")[1].split(nxt)[0]
@@ -343,9 +343,13 @@ def test_sync_daemon_follows_the_instance(kernel_run):
     assert daemon in part("backup", "wait="), out
     assert re.findall(r"^(\w+) sync daemon", part("master", "wait="),
                       re.M) == ["master"], out
+    # a reload with another id restarts it in the role the instance has
+    assert re.findall(r"^(\w+) sync daemon \(mcast=syncd0, syncid=(\d+),",
+                      part("reloaded", "wait="), re.M) == \
+        [("master", "9")], out
     # FAULT (its interface down) is not MASTER: back to backup
-    assert re.findall(r"^(\w+) sync daemon", part("fault", "exit="),
-                      re.M) == ["backup"], out
+    assert re.findall(r"^(\w+) sync daemon \(mcast=syncd0, syncid=(\d+),",
+                      part("fault", "exit="), re.M) == [("backup", "9")], out
     assert "exit=0" in out, out
     assert "sync daemon" not in part("stopped", "-- end"), out
 

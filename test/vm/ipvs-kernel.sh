@@ -279,12 +279,18 @@ ip link add syncd0 type veth peer name syncd1
 ip link set syncd0 up
 ip link set syncd1 up
 ip addr add 10.0.6.1/24 dev syncd0
-ka_start -f /test/ipvs/sync.conf
+cp /test/ipvs/sync.conf /tmp/sync.conf
+ka_start -f /tmp/sync.conf
 wait_until "$WAIT_S" sh -c 'ipvsadm --list --daemon | grep -q backup'
 echo "-- backup"
 ipvsadm --list --daemon
 wait_until "$WAIT_S" sh -c 'ipvsadm --list --daemon | grep -q master'
 echo "-- master"
+ipvsadm --list --daemon
+cp /test/ipvs/sync-id.conf /tmp/sync.conf
+kill -HUP "$KA"
+wait_until "$WAIT_S" sh -c 'ipvsadm --list --daemon | grep -q "master.*syncid=9,"'
+echo "-- reloaded"
 ipvsadm --list --daemon
 ip link set vr0 down
 wait_until "$WAIT_S" sh -c '! ipvsadm --list --daemon | grep -q master'
