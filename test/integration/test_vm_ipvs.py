@@ -31,6 +31,10 @@ KERNEL_CONFS = os.path.join(kalib.REPO_ROOT, "test", "vm", "ipvs")
 # Each wait inside the script is at most 40 s; a good run takes about a
 # minute under TCG.
 KERNEL_VM_TIMEOUT_S = 900
+
+# The boot of the kernel script happens in the first test that uses it:
+# the suite's per-test time-out would cut it short on a loaded machine.
+pytestmark = pytest.mark.timeout(KERNEL_VM_TIMEOUT_S + 120)
 EXIT_CANNOT_PREPARE = 200   # run-vm's status for "cannot run here"
 VM_TIMEOUT_S = 240          # boot + script; an empty script takes ~10 s
 
@@ -354,7 +358,7 @@ def test_sync_daemon_follows_the_instance(kernel_run):
     assert "sync daemon" not in part("stopped", "-- end"), out
 
 
-def test_tunnels_and_persistence_engine(kernel_run):
+def test_tunnels_persistence_engine_and_group(kernel_run):
     out = kernel_run["tunnel"]
     assert waits(out) == ["ok"], out
     running, stopped = out.split("exit=")
@@ -365,6 +369,10 @@ def test_tunnels_and_persistence_engine(kernel_run):
              ("10.0.1.4:5060", "Tunnel", 3)],
         "TCP [fd00::109]:80 mh (mh-port) persistent 30 mask 64":
             [("[fd00:1::3]:80", "Route", 4)],
+        # virtual_server_group: one service per address and per mark
+        "TCP 10.0.0.20:80 lc": [("10.0.1.1:80", "Masq", 1)],
+        "TCP 10.0.0.21:80 lc": [("10.0.1.1:80", "Masq", 1)],
+        "FWM 11 lc": [("10.0.1.1:80", "Masq", 1)],
         UNOWNED[0]: UNOWNED[1],
     }, out
     # --tun-info: type, port and checksum ("+c" on, "-c" off)
