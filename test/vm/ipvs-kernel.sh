@@ -69,6 +69,15 @@ conns_at_least() {
 	[ "$(conns -t "$1")" -ge "$2" ]
 }
 
+# The counters of a service no longer move: the last packets of closed
+# connections (FIN, ACK) arrive after the client is done, and the
+# estimator publishes them up to two seconds later.
+stats_settled() {
+	a=$(ipvsadm -Ln --stats -t "$1")
+	sleep 3
+	[ "$a" = "$(ipvsadm -Ln --stats -t "$1")" ]
+}
+
 alive() {
 	[ -e "/proc/$1" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat"
 }
@@ -204,6 +213,7 @@ ipvsadm -Ln
 section reload-before
 for i in 1 2 3 4 5 6; do fetch 10.0.0.1 >/dev/null; done
 wait_until "$WAIT_S" conns_at_least 10.0.0.1:80 12
+wait_until "$WAIT_S" stats_settled 10.0.0.1:80
 ipvsadm -Ln --stats -t 10.0.0.1:80
 echo "-- others"
 shape_without "TCP 10.0.0.1:80" >/tmp/others.before
@@ -242,6 +252,7 @@ wait_until "$WAIT_S" svc_is -t 10.0.0.1:80 -- "10.0.1.1:80 Masq 1" \
 	"10.0.1.2:80 Masq 1" "10.0.1.4:80 Masq 1"
 for i in 1 2 3; do fetch 10.0.0.1 >/dev/null; done
 wait_until "$WAIT_S" conns_at_least 10.0.0.1:80 3
+wait_until "$WAIT_S" stats_settled 10.0.0.1:80
 ka_stop
 ipvsadm -Ln
 echo "-- stats"
