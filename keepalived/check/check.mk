@@ -48,6 +48,13 @@ KACHECK_SOURCES += keepalived/check/ipvs_table.c keepalived/check/ipvs_table.h \
 	keepalived/check/ipvs_backend.c keepalived/check/ipvs_open.h \
 	keepalived/check/check_ipvs.c
 
+# ---- The kernel's IPVS (wip-ipvs): the generic netlink messages and the
+# setsockopt structures (pure, unit-tested), and the two kernel backends.
+KACHECK_SOURCES += keepalived/check/ipvs_msg.c keepalived/check/ipvs_msg.h \
+	keepalived/check/ipvs_so.c keepalived/check/ipvs_so.h \
+	keepalived/check/ipvs_kernel.c keepalived/check/ipvs_kernel.h \
+	keepalived/check/ipvs_sockopt.c
+
 # ---- The LVS configuration (wip-ckparse): keyword tables and handlers,
 # the objects' allocation, completion, equality and printout, and the
 # validation pass.

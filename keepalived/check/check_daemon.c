@@ -97,14 +97,18 @@ static int start(struct child_env *env, struct ka_conf *c)
 	env->state = k;
 	k->loop = env->loop;
 	/* Without IPVS there is nothing the checks could act on. */
-	if (ipvs_backend_open(env->opts->ipvs_record, &k->ipvs, why,
-			      sizeof(why)) < 0) {
+	if (ipvs_backend_open(env->opts->ipvs_record, env->opts->ipvs_sockopt,
+			      &k->ipvs, why, sizeof(why)) < 0) {
 		log_warnx("Cannot run the health checks: %s", why);
 		return CORE_RUN_EXIT_NO_IPVS;
 	}
 	if (env->opts->ipvs_record)
 		log_info("IPVS: recording the table in %s",
 			 env->opts->ipvs_record);
+	else
+		log_info("IPVS: programming the kernel's table through %s",
+			 strcmp(k->ipvs->ops->name, "sockopt") ?
+			 "generic netlink" : "setsockopt");
 	netlink_daemon_opts_init(&no, &gd->lvs_netlink_cmd,
 				 &gd->lvs_netlink_monitor,
 				 env->opts->address_monitoring);

@@ -162,6 +162,27 @@ static void first_start(struct check_run *r)
 		log_warnx("IPVS: cannot flush the table: %s", strerror(-ret));
 }
 
+/* lvs_timeouts, at start and on every reload (setting the same values
+ * again changes nothing). */
+static void set_timeouts(struct check_run *r)
+{
+	const struct gd_lvs_timeouts *t = &r->gd->lvs_timeouts;
+	struct ipvs_backend *b = r->ipvs;
+	struct ipvs_timeouts it = {
+		.tcp = (unsigned)t->tcp,
+		.tcp_fin = (unsigned)t->tcpfin,
+		.udp = (unsigned)t->udp,
+	};
+	int ret;
+
+	if (!it.tcp && !it.tcp_fin && !it.udp)
+		return;
+	ret = b->ops->set_timeouts(b, &it);
+	if (ret < 0)
+		log_warnx("IPVS: cannot set the lvs_timeouts: %s",
+			  strerror(-ret));
+}
+
 /* Each virtual server of "c": the running one with the same key,
  * updated, else a new one. What is left in "old" is gone. */
 static int apply_vss(struct check_run *r, const struct check_conf *c,
@@ -204,6 +225,7 @@ int check_run_apply(struct check_run *r, const struct check_conf *c,
 		smtp_alerter_set_global(r->alerter, gd);
 	if (!r->started)
 		first_start(r);
+	set_timeouts(r);
 	list_init(&old);
 	list_for_each_entry_safe(vs, tmp, &r->vss, node)
 		list_move_tail(&old, &vs->node);

@@ -354,6 +354,49 @@ int ck_vs_set_services(struct ck_vs_run *vs, struct ipvs_service *svcs,
 	return 0;
 }
 
+/* The kernel's entry for one of our servers, if it holds one. */
+static void read_back_rs(struct ck_vs_run *vs, struct ck_rs_run *rs,
+			 const struct ipvs_dest *v, size_t n)
+{
+	struct ipvs_dest d;
+	size_t i;
+
+	if (!rs)
+		return;
+	ck_ipvs_dest(vs->conf, rs->conf, 0, &d);
+	for (i = 0; i < n; i++) {
+		if (v[i].port == d.port && addr_equal(&v[i].addr, &d.addr)) {
+			rs->in_ipvs = true;
+			rs->ipvs_weight = v[i].weight;
+			return;
+		}
+	}
+}
+
+/*
+ * At start the kernel may hold our destinations already (a previous run
+ * stopped with --dont-release-ipvs, or an operator's ipvsadm): they are
+ * taken as present, so that the first sync keeps an entry that is right
+ * (with its counters), edits one that differs and removes one whose
+ * server is down, instead of adding over it or leaving it behind.
+ * Destinations that are not ours are left alone. Every service of a
+ * virtual server gets the same destinations: the first one tells.
+ */
+static void read_back(struct ck_vs_run *vs)
+{
+	struct ipvs_backend *b = vs->run->ipvs;
+	struct ipvs_dest *v = NULL;
+	struct ck_rs_run *rs;
+	size_t n = 0;
+
+	if (!vs->nsvc || b->ops->dest_list(b, &vs->svcs[0], &v, NULL, &n) < 0)
+		return;
+	list_for_each_entry(rs, &vs->rss, node)
+		read_back_rs(vs, rs, v, n);
+	read_back_rs(vs, vs->sorry, v, n);
+	mem_free(&v);
+}
+
 int ck_vs_start(struct ck_vs_run *vs, const struct check_conf *cc)
 {
 	const struct ck_real_server_conf *rc;
@@ -377,6 +420,7 @@ int ck_vs_start(struct ck_vs_run *vs, const struct check_conf *cc)
 	}
 	if (vs->conf->sorry)
 		vs->sorry = ck_rs_new(vs, vs->conf->sorry, true);
+	read_back(vs);
 	vs->starting = true;
 	ck_vs_sync(vs);
 	vs->starting = false;

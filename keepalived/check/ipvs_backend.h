@@ -64,6 +64,17 @@ struct ipvs_stats {
 	uint64_t cps, inpps, outpps, inbps, outbps;
 };
 
+/* What a destination dump tells beyond its settings. */
+struct ipvs_dest_info {
+	uint32_t active_conns, inact_conns, persist_conns;
+	struct ipvs_stats stats;
+};
+
+/* Connection time-outs (lvs_timeouts), in seconds; 0: unchanged. */
+struct ipvs_timeouts {
+	unsigned tcp, tcp_fin, udp;
+};
+
 struct ipvs_sync_daemon {
 	bool master;			/* false: backup */
 	char ifname[16];
@@ -95,6 +106,17 @@ struct ipvs_backend_ops {
 	int (*sync_start)(struct ipvs_backend *b,
 			  const struct ipvs_sync_daemon *sd);
 	int (*sync_stop)(struct ipvs_backend *b, bool master);
+	/* The whole table, read back at start: the services (*out an
+	 * array the caller frees with mem_free(), *n its length), and the
+	 * destinations of one service ("info" may be NULL; else an array
+	 * parallel to *out, freed the same way). */
+	int (*svc_list)(struct ipvs_backend *b, struct ipvs_service **out,
+			size_t *n);
+	int (*dest_list)(struct ipvs_backend *b, const struct ipvs_service *s,
+			 struct ipvs_dest **out, struct ipvs_dest_info **info,
+			 size_t *n);
+	int (*set_timeouts)(struct ipvs_backend *b,
+			    const struct ipvs_timeouts *t);
 	/* Frees the backend (not what it programmed). */
 	void (*free)(struct ipvs_backend *b);
 };

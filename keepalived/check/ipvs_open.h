@@ -4,6 +4,7 @@
 #ifndef KA_IPVS_OPEN_H
 #define KA_IPVS_OPEN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "ipvs_backend.h"
@@ -13,12 +14,14 @@
 
 /*
  * With record_path (--ipvs-record=FILE): the recording backend writing
- * that file. Without: the kernel backend, which is not written yet, so
- * -ENOSYS. On failure "why" receives one line for the log saying what is
+ * that file. Without: the kernel, through generic netlink, or through
+ * setsockopt when the kernel has no "IPVS" family or "sockopt" is set
+ * (--ipvs-sockopt). When IPVS_PROC_PATH is missing, "modprobe ip_vs" is
+ * tried first; if it is still missing, -ENOSYS. On failure "why" receives one line for the log saying what is
  * missing and what to do, and *out is untouched. Returns 0 and sets *out
  * (the caller frees it with ipvs_backend_free()), or a negative errno.
  */
-int ipvs_backend_open(const char *record_path, struct ipvs_backend **out,
-		      char *why, size_t why_size);
+int ipvs_backend_open(const char *record_path, bool sockopt,
+		      struct ipvs_backend **out, char *why, size_t why_size);
 
 #endif

@@ -169,6 +169,32 @@ static int sync_stop(struct ipvs_backend *b, bool master)
 	return 0;
 }
 
+static int svc_list(struct ipvs_backend *b, struct ipvs_service **out,
+		    size_t *n)
+{
+	return ipvs_table_svc_list(rec_of(b)->table, out, n);
+}
+
+static int dest_list(struct ipvs_backend *b, const struct ipvs_service *s,
+		     struct ipvs_dest **out, struct ipvs_dest_info **info,
+		     size_t *n)
+{
+	int r = ipvs_table_dest_list(rec_of(b)->table, s, out, n);
+
+	if (r == 0 && info)
+		*info = mem_calloc(*n ? *n : 1, sizeof(**info));
+	return r;
+}
+
+/* Connection time-outs do not show in "ipvsadm -Ln": nothing to
+ * record. */
+static int set_timeouts(struct ipvs_backend *b, const struct ipvs_timeouts *t)
+{
+	(void)b;
+	(void)t;
+	return 0;
+}
+
 static void record_free(struct ipvs_backend *b)
 {
 	struct record *rc = rec_of(b);
@@ -191,6 +217,9 @@ static const struct ipvs_backend_ops record_ops = {
 	.get_stats = get_stats,
 	.sync_start = sync_start,
 	.sync_stop = sync_stop,
+	.svc_list = svc_list,
+	.dest_list = dest_list,
+	.set_timeouts = set_timeouts,
 	.free = record_free,
 };
 

@@ -322,6 +322,36 @@ size_t ipvs_table_dest_count(const struct ipvs_table *t,
 	return ts ? list_count(&ts->dests) : 0;
 }
 
+int ipvs_table_svc_list(const struct ipvs_table *t, struct ipvs_service **out,
+			size_t *n)
+{
+	const struct tbl_svc *ts;
+	size_t i = 0;
+
+	*n = list_count(&t->svcs);
+	*out = mem_calloc(*n ? *n : 1, sizeof(**out));
+	list_for_each_entry(ts, &t->svcs, node)
+		(*out)[i++] = ts->s;
+	return 0;
+}
+
+int ipvs_table_dest_list(const struct ipvs_table *t,
+			 const struct ipvs_service *s, struct ipvs_dest **out,
+			 size_t *n)
+{
+	const struct tbl_svc *ts = svc_lookup(t, s);
+	const struct tbl_dest *td;
+	size_t i = 0;
+
+	if (!ts)
+		return -ENOENT;
+	*n = list_count(&ts->dests);
+	*out = mem_calloc(*n ? *n : 1, sizeof(**out));
+	list_for_each_entry(td, &ts->dests, node)
+		(*out)[i++] = td->d;
+	return 0;
+}
+
 /* ---- the printout ---------------------------------------------------- */
 
 const char *ipvs_fwd_name(enum ipvs_fwd fwd)

@@ -58,6 +58,15 @@ const struct ipvs_dest *ipvs_table_dest_find(const struct ipvs_table *t,
 size_t ipvs_table_dest_count(const struct ipvs_table *t,
 			     const struct ipvs_service *s);
 
+/* Copies of the services, in the printout's order, and of one service's
+ * destinations (-ENOENT if it is absent): *out an array the caller frees
+ * with mem_free(), *n its length. */
+int ipvs_table_svc_list(const struct ipvs_table *t, struct ipvs_service **out,
+			size_t *n);
+int ipvs_table_dest_list(const struct ipvs_table *t,
+			 const struct ipvs_service *s, struct ipvs_dest **out,
+			 size_t *n);
+
 /*
  * Writes the table as "ipvsadm -Ln" shows it: the three header lines,
  * then the services in ipvsadm's order (address services before fwmark

@@ -64,6 +64,7 @@ static const struct poptOption cmdline_table[] = {
 	LOPT("perf", CMDLINE_OPT_PERF, OPTSTR, NULL, NULL),
 	LOPT("no-mem-check", CMDLINE_OPT_NO_MEM_CHECK, NONE, NULL, NULL),
 	LOPT("ipvs-record", CMDLINE_OPT_IPVS_RECORD, STR, NULL, NULL),
+	LOPT("ipvs-sockopt", CMDLINE_OPT_IPVS_SOCKOPT, NONE, NULL, NULL),
 	OPT("version", 'v', NONE, NULL, NULL),
 	OPT("help", 'h', NONE, NULL, NULL),
 	POPT_TABLEEND
@@ -222,6 +223,7 @@ static bool *flag_of(struct ka_options *o, int val)
 	case 'm': return &o->core_dump;
 	case 'e': return &o->all_config;
 	case CMDLINE_OPT_NO_MEM_CHECK: return &o->no_mem_check;
+	case CMDLINE_OPT_IPVS_SOCKOPT: return &o->ipvs_sockopt;
 	}
 	return NULL;
 }

@@ -81,6 +81,8 @@ struct ka_options {
 	bool no_mem_check;		/* --no-mem-check */
 	char *ipvs_record;		/* --ipvs-record=FILE: absolute path;
 					 * NULL: the kernel's IPVS */
+	bool ipvs_sockopt;		/* --ipvs-sockopt: IPVS through
+					 * setsockopt, not generic netlink */
 
 	/* Words that are not options, joined with spaces; NULL if none. */
 	char *unexpected;

@@ -68,6 +68,8 @@ static const struct help_line help_lines[] = {
 	{ "    --no-mem-check", "Disable the memory allocation checks" },
 	{ "    --ipvs-record=FILE", "Do not program the kernel's IPVS: keep "
 	  "the table in\nFILE, in the layout of 'ipvsadm -Ln'" },
+	{ "    --ipvs-sockopt", "Program IPVS through its setsockopt "
+	  "interface,\nnot generic netlink" },
 	{ "-v, --version", "Print the version and exit" },
 	{ "-h, --help", "Print this help and exit" },
 };

@@ -54,3 +54,12 @@ KAVRRP_SOURCES += keepalived/vrrp/vrrp_kw_sync.c \
 	keepalived/vrrp/vrrp_sync.c keepalived/vrrp/vrrp_sync.h \
 	keepalived/vrrp/vrrp_fifo.c keepalived/vrrp/vrrp_fifo.h \
 	keepalived/vrrp/vrrp_run_sync.c
+
+# ---- lvs_sync_daemon (wip-ipvs): the IPVS sync daemon follows an
+# instance's state; it uses the IPVS backends of keepalived/check.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_lvs_sync.c \
+	keepalived/vrrp/vrrp_lvs_sync.h \
+	keepalived/vrrp/vrrp_lvs_sync_open.c \
+	keepalived/vrrp/vrrp_lvs_sync_open.h
+keepalived_vrrp_libvrrp_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check
+keepalived_vrrp_libvrrp_san_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check

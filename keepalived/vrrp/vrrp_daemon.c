@@ -18,6 +18,7 @@
 #include "netlink_daemon.h"
 #include "vrrp_daemon.h"
 #include "vrrp_data.h"
+#include "vrrp_lvs_sync_open.h"
 #include "vrrp_params.h"
 #include "vrrp_run.h"
 
@@ -27,6 +28,7 @@ struct vrrp_child {
 	struct vrrp_run *run;
 	struct event *t_startup;	/* vrrp_startup_delay */
 	const struct ka_conf *conf;	/* the one running */
+	struct vrrp_lvs_sync *lvs_sync;	/* lvs_sync_daemon; NULL: none */
 	bool stopping;			/* stop() runs the loop a little
 					 * longer for notify_stop: no reload */
 };
@@ -208,8 +210,10 @@ static int start(struct child_env *env, struct ka_conf *c)
 	if (netlink_daemon_start(env->loop, &no, &v->nl) < 0)
 		return CORE_RUN_EXIT_FATAL;
 	netlink_daemon_static_apply(v->nl, c->statics, gd->default_interface);
+	v->lvs_sync = vrrp_lvs_sync_open(&gd->lvs_sync, env->opts);
 	v->run = vrrp_run_new(env->loop, v->nl, &(struct vrrp_run_opts){
-		.release_on_stop = !env->opts->dont_release_vrrp });
+		.release_on_stop = !env->opts->dont_release_vrrp,
+		.on_state = vrrp_lvs_sync_on_state, .state_ctx = &v->lvs_sync });
 	v->conf = c;
 	open_fifos(v, gd);
 	warn_global_unimplemented(gd);
@@ -256,6 +260,7 @@ static void reload(struct child_env *env, struct ka_conf *old,
 		if (new->global->fifo_write_vrrp_states_on_reload)
 			vrrp_run_fifo_states(v->run);
 	}
+	vrrp_lvs_sync_reload(&v->lvs_sync, new, env->opts, v->run);
 	reload_statics(v, old, new);
 }
 
@@ -268,6 +273,7 @@ static void stop(struct child_env *env, struct ka_conf *c)
 	event_cancel(&v->t_startup);
 	v->stopping = true;
 	vrrp_run_free(&v->run);
+	vrrp_lvs_sync_free(&v->lvs_sync);
 	/* -V leaves what we set up in place, as keepalived does */
 	if (v->nl && !env->opts->dont_release_vrrp)
 		netlink_daemon_static_remove(v->nl, c->statics,

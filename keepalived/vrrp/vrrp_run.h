@@ -100,6 +100,11 @@ struct vrrp_run;
 
 struct vrrp_run_opts {
 	bool release_on_stop;		/* false with -V */
+	/* Told of every state an instance enters but INIT, after its
+	 * notify scripts (lvs_sync_daemon); NULL: nobody. */
+	void (*on_state)(void *ctx, const char *name, uint8_t vrid,
+			 enum vrrp_state to);
+	void *state_ctx;
 };
 
 /* Never NULL; "loop" and "nl" must outlive it. */

@@ -357,6 +357,9 @@ static void fx_state_changed(void *ctx, enum vrrp_state from,
 		vrrp_run_sync_starts(in, to);
 	vrrp_run_notify(in, to, false);
 	vrrp_run_sync_changed(in, from, to);
+	if (in->run->opts.on_state)
+		in->run->opts.on_state(in->run->opts.state_ctx, in->p.name,
+				       in->p.vrid, to);
 }
 
 const struct vrrp_fsm_ops vrrp_run_fx_ops = {

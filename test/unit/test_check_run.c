@@ -106,6 +106,22 @@ static int fb_flush(struct ipvs_backend *b)
 	return 0;
 }
 
+static int fb_dest_list(struct ipvs_backend *b, const struct ipvs_service *s,
+			struct ipvs_dest **out, struct ipvs_dest_info **info,
+			size_t *n)
+{
+	(void)info;
+	return ipvs_table_dest_list(fb_of(b)->t, s, out, n);
+}
+
+static int fb_set_timeouts(struct ipvs_backend *b,
+			   const struct ipvs_timeouts *t)
+{
+	(void)b;
+	(void)t;
+	return 0;
+}
+
 static const struct ipvs_backend_ops fb_ops = {
 	.name = "fake",
 	.svc_add = fb_svc_add,
@@ -115,6 +131,8 @@ static const struct ipvs_backend_ops fb_ops = {
 	.dest_edit = fb_dest_edit,
 	.dest_del = fb_dest_del,
 	.flush = fb_flush,
+	.dest_list = fb_dest_list,
+	.set_timeouts = fb_set_timeouts,
 };
 
 /* ---- the kind: answers what F->server_up says, from a queued event ---- */
@@ -376,6 +394,47 @@ static void test_alpha_starts_out(void **state)
 	assert_int_equal(weight_of(0), 1);
 }
 
+/* What the kernel holds at start for our servers is taken as ours: an
+ * entry that is right is kept (no command: its counters stay), one with
+ * another weight is edited, one of a server that starts down (alpha) is
+ * removed, and a destination the configuration does not name stays. */
+static void test_start_reads_back(void **state)
+{
+	struct ipvs_service s;
+	struct ipvs_dest d = { .fwd = IPVS_FWD_MASQ };
+	int i;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	s.family = AF_INET;
+	s.protocol = CK_PROTO_TCP;
+	addr_parse("10.0.0.1", &s.addr);
+	s.port = 80;
+	strcpy(s.sched, "rr");
+	assert_int_equal(ipvs_table_svc_add(F->fb.t, &s), 0);
+	for (i = 0; i < 4; i++) {
+		char a[32];
+
+		snprintf(a, sizeof(a), "10.0.0.%d", 10 + i);
+		addr_parse(a, &d.addr);
+		d.port = (uint16_t)(8000 + i);
+		d.weight = i == 1 ? 7 : 1;
+		assert_int_equal(ipvs_table_dest_add(F->fb.t, &s, &d), 0);
+	}
+	F->a.ck[2].common.alpha = 1;
+	F->server_up[2] = false;
+	F->fb.ops = 0;
+	apply(&F->a);
+	assert_int_equal(weight_of(0), 1);
+	assert_int_equal(weight_of(1), 1);
+	assert_int_equal(weight_of(2), -1);
+	assert_int_equal(weight_of(3), 1);
+	/* The service add (EEXIST), its edit, one weight edit, one
+	 * removal: server 0 was not touched. */
+	assert_int_equal(F->fb.ops, 4);
+	assert_int_equal(F->fb.dest_dels, 1);
+}
+
 static void test_inhibit_on_failure(void **state)
 {
 	(void)state;
@@ -628,6 +687,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(test_down_after_retry_and_back),
 		T(test_alpha_starts_out),
+		T(test_start_reads_back),
 		T(test_inhibit_on_failure),
 		T(test_quorum_and_sorry_server),
 		T(test_sorry_inhibit),

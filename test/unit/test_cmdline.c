@@ -95,6 +95,7 @@ static const struct flag_case flags[] = {
 	FLAG("-m", "--core-dump", core_dump),
 	FLAG("-e", "--all-config", all_config),
 	FLAG(NULL, "--no-mem-check", no_mem_check),
+	FLAG(NULL, "--ipvs-sockopt", ipvs_sockopt),
 };
 
 static void test_flags(void **state)
@@ -389,7 +390,8 @@ static void test_usage_lists_every_option(void **state)
 		"--snmp-agent-socket", "--namespace", "--core-dump",
 		"--core-dump-pattern", "--all-config", "--config-id",
 		"--signum", "--config-test", "--debug", "--perf",
-		"--no-mem-check", "--ipvs-record", "--version", "--help",
+		"--no-mem-check", "--ipvs-record", "--ipvs-sockopt",
+		"--version", "--help",
 		NULL
 	};
 	char *text = NULL;
