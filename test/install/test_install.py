@@ -334,7 +334,18 @@ def test_uninstall_leaves_no_file(tree, staged, installed):
     assert files_under(tree.prefix) == set()
 
 
+def failed_test_logs(top):
+    """The harness summary and failed tests' logs that a failed distcheck
+    left in its build folder."""
+    text = ""
+    for log in glob.glob(os.path.join(top, "*", "_build", "sub",
+                                      "test-suite.log")):
+        with open(log, encoding="utf-8", errors="replace") as f:
+            text += f"--- {log}:\n" + "\n".join(f.read().splitlines()[:300])
+    return text
+
+
 def test_distcheck(tree):
     res = tree.make("distcheck", timeout=DISTCHECK_TIMEOUT_S)
-    assert res.returncode == 0, show(res)
+    assert res.returncode == 0, show(res) + "\n" + failed_test_logs(tree.src)
     assert "archives ready for distribution" in res.stdout, show(res)
