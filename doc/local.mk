@@ -46,7 +46,8 @@ install-ka-default:
 	fi
 uninstall-ka-default:
 	@dst="$(DESTDIR)$(kadefaultdir)/keepalived"; \
-	if test -e "$$dst" && ! cmp -s $(srcdir)/doc/keepalived.default "$$dst"; then \
+	src="$(srcdir)/doc/keepalived.default"; \
+	if test -e "$$dst" && ! cmp -s "$$src" "$$dst"; then \
 		echo "note: keeping $$dst: it was changed after install"; \
 	else \
 		echo " rm -f '$$dst'"; rm -f "$$dst"; \
