@@ -82,8 +82,7 @@ keepalived_keepalived_CFLAGS = $(AM_CFLAGS) $(POPT_CFLAGS) $(LIBNL_CFLAGS)
 keepalived_keepalived_LDADD = keepalived/core/libcore.a $(KA_CORE_LIBS) \
 	$(LIBNL_LIBS) $(OPENSSL_LIBS)
 
-# The systemd unit (Type=notify, reload by HUP).
-EXTRA_DIST += keepalived/keepalived.service
+# The systemd unit: keepalived/systemd.mk.
 
 # ---- Netlink reflector, interface table, static addresses/routes/rules
 # (issue 4). The pure parts (iftable, ipaddr, route, rule, nl_names,

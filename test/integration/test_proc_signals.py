@@ -285,8 +285,10 @@ def test_sd_notify_ready_after_children(keepalived_bin, ns, daemon,
 
 
 def test_systemd_unit():
+    # The template: make fills in the directories (the installed unit is
+    # checked by test/install/test_install.py).
     from kalib import REPO_ROOT
-    path = os.path.join(REPO_ROOT, "keepalived", "keepalived.service")
+    path = os.path.join(REPO_ROOT, "keepalived", "keepalived.service.in")
     keys = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -295,7 +297,8 @@ def test_systemd_unit():
                 keys.setdefault(k, []).append(v)
     assert keys["Type"] == ["notify"]
     assert keys["ExecReload"] == ["/bin/kill -HUP $MAINPID"]
-    assert keys["EnvironmentFile"] == ["-/etc/default/keepalived"]
+    assert keys["EnvironmentFile"] == ["-@sysconfdir@/default/keepalived"]
+    assert keys["ExecStart"][0].startswith("@sbindir@/keepalived ")
     assert "$KEEPALIVED_OPTIONS" in keys["ExecStart"][0]
     assert "network-online.target" in keys["After"][0]
     assert keys["PIDFile"] == ["/run/keepalived.pid"]
