@@ -54,3 +54,11 @@ KAVRRP_SOURCES += keepalived/vrrp/vrrp_kw_sync.c \
 	keepalived/vrrp/vrrp_sync.c keepalived/vrrp/vrrp_sync.h \
 	keepalived/vrrp/vrrp_fifo.c keepalived/vrrp/vrrp_fifo.h \
 	keepalived/vrrp/vrrp_run_sync.c
+
+# --- track_file, track_process, notify extras (wip-vtrack) ---
+# track_file lines are checked against the checker's track_file blocks.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_check_tfile.c
+# Track files watched with inotify on the VRRP loop.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_tfile.c keepalived/vrrp/vrrp_tfile.h
+keepalived_vrrp_libvrrp_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check
+keepalived_vrrp_libvrrp_san_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check

@@ -185,6 +185,8 @@ static int copy_tracking(struct cfg_parser *p, struct vrrp_conf *vc,
 				  &ic->track_scripts, "track_script");
 		bad += copy_lines(p, ic, &sc->tracking->track_ifs,
 				  &ic->track_ifs, "track_interface");
+		bad += copy_lines(p, ic, &sc->tracking->track_files,
+				  &ic->track_files, "track_file");
 	}
 	return bad;
 }

@@ -18,6 +18,7 @@
 #include "netlink_daemon.h"
 #include "vrrp_daemon.h"
 #include "vrrp_data.h"
+#include "track_file.h"
 #include "vrrp_params.h"
 #include "vrrp_run.h"
 
@@ -195,6 +196,27 @@ static void open_fifos(struct vrrp_child *v, const struct global_data *gd)
 	vrrp_run_open_fifos(v->run, fp, vrrp_params_fifos(gd, fp));
 }
 
+/* init_file of the track files instances use: once, at start, before
+ * the instances read them (the checker does the same for its own). */
+static void init_track_files(const struct vrrp_conf *vc)
+{
+	const struct vrrp_instance_conf *ic;
+	const struct vrrp_track_conf *t;
+	int ret;
+
+	list_for_each_entry(ic, &vc->instances, node)
+		list_for_each_entry(t, &ic->track_files, node) {
+			if (t->ignored || !t->file_path || !t->file_init)
+				continue;
+			ret = track_file_write_init(t->file_path,
+						    t->file_init_value,
+						    t->file_init_overwrite);
+			if (ret < 0)
+				log_warnx("Track file %s: init_file failed: "
+					  "%s", t->file_path, strerror(-ret));
+		}
+}
+
 static int start(struct child_env *env, struct ka_conf *c)
 {
 	const struct global_data *gd = c->global;
@@ -212,6 +234,7 @@ static int start(struct child_env *env, struct ka_conf *c)
 		.release_on_stop = !env->opts->dont_release_vrrp });
 	v->conf = c;
 	open_fifos(v, gd);
+	init_track_files(c->vrrp);
 	warn_global_unimplemented(gd);
 	if (!gd->vrrp_startup_delay_us) {
 		run_instances(v, c);

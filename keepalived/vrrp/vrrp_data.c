@@ -53,6 +53,7 @@ struct vrrp_instance_conf *vrrp_instance_conf_new(const char *name)
 	ic->higher_prio_send_advert = GD_UNSET;
 	list_init(&ic->track_scripts);
 	list_init(&ic->track_ifs);
+	list_init(&ic->track_files);
 	return ic;
 }
 
@@ -164,6 +165,7 @@ void vrrp_instance_conf_free(struct vrrp_instance_conf **pic)
 	}
 	free_tracks(&ic->track_scripts);
 	free_tracks(&ic->track_ifs);
+	free_tracks(&ic->track_files);
 	for (i = 0; i < VRRP_NOTIFY_COUNT; i++)
 		global_data_script_clear(&ic->notify.script[i]);
 	for (i = 0; i < ic->nfiles; i++)

@@ -112,6 +112,13 @@ struct vrrp_track_conf {
 	const struct vrrp_script_conf *script;
 	/* a copy of a vrrp_sync_group's line, made by the validation pass */
 	bool from_group;
+	/* track_file, filled by vrrp_check_track_files(): the block's file
+	 * (owned by the checker's configuration, same lifetime) and its
+	 * init_file setting */
+	const char *file_path;
+	bool file_init;
+	long file_init_value;
+	bool file_init_overwrite;
 };
 
 /* The notify scripts of an instance; refused by the validation pass
@@ -186,6 +193,7 @@ struct vrrp_instance_conf {
 
 	struct list_node track_scripts;	/* struct vrrp_track_conf */
 	struct list_node track_ifs;	/* struct vrrp_track_conf */
+	struct list_node track_files;	/* struct vrrp_track_conf */
 	struct vrrp_notify_conf notify;
 
 	/* Stored, not acted on yet by the VRRP child. */

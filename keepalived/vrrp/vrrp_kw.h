@@ -83,6 +83,7 @@ VRRP_KW(vrrp_kw_script_user);
 VRRP_KW(vrrp_kw_script_init_fail);
 VRRP_KW(vrrp_kw_track_script_line);
 VRRP_KW(vrrp_kw_track_if_line);
+VRRP_KW(vrrp_kw_track_file_line);
 
 /* vrrp_kw_notify.c */
 VRRP_KW(vrrp_kw_notify_master);
@@ -102,6 +103,7 @@ VRRP_KW(vrrp_kw_sync_notify_stop);
 VRRP_KW(vrrp_kw_sync_notify);
 VRRP_KW(vrrp_kw_sync_track_script_line);
 VRRP_KW(vrrp_kw_sync_track_if_line);
+VRRP_KW(vrrp_kw_sync_track_file_line);
 VRRP_KW(vrrp_kw_sync_global_tracking);
 VRRP_KW(vrrp_kw_sync_tracking_weight);
 

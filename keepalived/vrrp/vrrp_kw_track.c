@@ -242,3 +242,64 @@ VRRP_KW(vrrp_kw_track_if_line)
 	}
 	return track_line(p, w, ic, &ic->track_ifs, "track_interface");
 }
+
+/* "weight N [reverse|noreverse]" of a track_file line: -254..254 (the file
+ * may hold a negative number), keepalived's wording for each refusal. */
+static int file_weight(struct cfg_parser *p, const struct cfg_words *w,
+		       struct vrrp_instance_conf *ic,
+		       struct vrrp_track_conf *t)
+{
+	long v;
+
+	if (w->count < 2)
+		return 0;
+	if (strcmp(w->words[1], "weight") || w->count < 3) {
+		cfg_report(p, CFG_ERROR, "(%s) unknown track file %s option "
+			   "%s - ignoring", ic->name, t->name, w->words[1]);
+		return -EINVAL;
+	}
+	if (cfg_get_int(p, w, 2, -WEIGHT_MAX - 1, WEIGHT_MAX + 1, &v) < 0) {
+		cfg_report(p, CFG_ERROR, "(%s) weight for track file %s must "
+			   "be in [-254..254] inclusive. Ignoring...",
+			   ic->name, t->name);
+		return -EINVAL;
+	}
+	t->weight_set = true;
+	t->weight = (int)v;
+	if (w->count < 4)
+		return 0;
+	if (!strcmp(w->words[3], "reverse")) {
+		t->reverse = GD_ON;
+	} else if (!strcmp(w->words[3], "noreverse")) {
+		t->reverse = GD_OFF;
+	} else {
+		cfg_report(p, CFG_ERROR, "(%s) unknown track file %s weight "
+			   "option %s - ignoring", ic->name, t->name,
+			   w->words[3]);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* A line of a track_file block: the name of a track_file block, whose
+ * file and weight the validation pass looks up. */
+VRRP_KW(vrrp_kw_track_file_line)
+{
+	struct vrrp_instance_conf *ic = IC(obj);
+	struct vrrp_track_conf *t;
+
+	if (duplicate(p, ic, &ic->track_files, "track_file", w->words[0]))
+		return 0;
+	if (w->count > 4)
+		cfg_report(p, CFG_NOTE, "(%s) %s: ignoring extra words after "
+			   "'%s'", ic->name, w->words[0], w->words[3]);
+	t = vrrp_track_conf_new(w->words[0]);
+	if (file_weight(p, w, ic, t) < 0) {
+		mem_free(&t->name);
+		mem_free(&t);
+		return -EINVAL;
+	}
+	vrrp_kw_mark(ic, w, &t->at);
+	list_add_tail(&ic->track_files, &t->node);
+	return 0;
+}

@@ -104,6 +104,23 @@ static void track_ifs(const struct vrrp_instance_conf *ic,
 	}
 }
 
+static void track_files(const struct vrrp_instance_conf *ic,
+			struct vrrp_run_params *p)
+{
+	const struct vrrp_track_conf *t;
+	struct vrrp_run_track_file *out;
+
+	list_for_each_entry(t, &ic->track_files, node) {
+		if (t->ignored || !t->file_path ||
+		    p->ntrack_files == VRRP_RUN_TRACK_MAX)
+			continue;
+		out = &p->track_files[p->ntrack_files++];
+		out->path = t->file_path;
+		out->weight = t->weight;
+		out->reverse = t->reverse == GD_ON;
+	}
+}
+
 static void notify(const char *name, const struct vrrp_notify_conf *n,
 		   const struct global_data *gd, struct vrrp_notify_cmd *out)
 {
@@ -130,9 +147,10 @@ void vrrp_params_tracking(const struct vrrp_instance_conf *ic,
 			  const struct global_data *gd,
 			  struct vrrp_run_params *p)
 {
-	p->ntrack_scripts = p->ntrack_ifs = 0;
+	p->ntrack_scripts = p->ntrack_ifs = p->ntrack_files = 0;
 	track_scripts(ic, gd, p);
 	track_ifs(ic, p);
+	track_files(ic, p);
 	notify(ic->name, &ic->notify, gd, p->notify);
 	p->sync_group[0] = '\0';
 	if (ic->sync && !ic->sync->removed)

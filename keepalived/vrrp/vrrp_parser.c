@@ -3,7 +3,7 @@
  * block becomes a struct vrrp_instance_conf on the struct vrrp_conf given
  * at registration; its keywords' handlers live in vrrp_kw_*.c.
  *
- * Keywords of work not done yet (track_file,
+ * Keywords of work not done yet (track_process,
  * virtual routes...) are known and flagged CFG_KW_UNSUPPORTED, so that
  * "keepalived -t" says "not supported yet" rather than "unknown".
  */
@@ -53,6 +53,9 @@ static const struct cfg_block track_script_block = {
 static const struct cfg_block track_if_block = {
 	.name = "track_interface", .line = vrrp_kw_track_if_line,
 };
+static const struct cfg_block track_file_block = {
+	.name = "track_file", .line = vrrp_kw_track_file_line,
+};
 
 static const struct cfg_keyword instance_keywords[] = {
 	KW("state", vrrp_kw_state),
@@ -89,6 +92,7 @@ static const struct cfg_keyword instance_keywords[] = {
 	BLOCK("unicast_peer", &peer_block),
 	BLOCK("track_script", &track_script_block),
 	BLOCK("track_interface", &track_if_block),
+	BLOCK("track_file", &track_file_block),
 	KW("notify_master", vrrp_kw_notify_master),
 	KW("notify_backup", vrrp_kw_notify_backup),
 	KW("notify_fault", vrrp_kw_notify_fault),
@@ -98,7 +102,6 @@ static const struct cfg_keyword instance_keywords[] = {
 	UNSUPPORTED("use_vmac_addr"),
 	UNSUPPORTED("use_ipvlan"),
 	UNSUPPORTED("native_ipv6"),
-	UNSUPPORTED("track_file"),
 	UNSUPPORTED("track_process"),
 	UNSUPPORTED("track_bfd"),
 	UNSUPPORTED("mcast_dst_ip"),
@@ -188,6 +191,9 @@ static const struct cfg_block sync_track_script_block = {
 static const struct cfg_block sync_track_if_block = {
 	.name = "track_interface", .line = vrrp_kw_sync_track_if_line,
 };
+static const struct cfg_block sync_track_file_block = {
+	.name = "track_file", .line = vrrp_kw_sync_track_file_line,
+};
 
 static const struct cfg_keyword sync_keywords[] = {
 	BLOCK("group", &sync_member_block),
@@ -200,7 +206,7 @@ static const struct cfg_keyword sync_keywords[] = {
 	KW("notify", vrrp_kw_sync_notify),
 	KW("global_tracking", vrrp_kw_sync_global_tracking),
 	KW("sync_group_tracking_weight", vrrp_kw_sync_tracking_weight),
-	UNSUPPORTED("track_file"),
+	BLOCK("track_file", &sync_track_file_block),
 	UNSUPPORTED("track_process"),
 	UNSUPPORTED("track_bfd"),
 	UNSUPPORTED("smtp_alert"),
@@ -219,8 +225,8 @@ static const struct cfg_keyword vrrp_top_keywords[] = {
 	  CFG_KW_BLOCK_OPTIONAL },
 	BLOCK("vrrp_sync_group", &sync_block),
 	BLOCK("vrrp_script", &script_block),
-	UNSUPPORTED("track_file"),
-	UNSUPPORTED("vrrp_track_file"),
+	/* track_file and vrrp_track_file blocks are read by the checker's
+	 * table (check_parser.c) for both children. */
 	UNSUPPORTED("vrrp_track_process"),
 	UNSUPPORTED("garp_group"),
 	UNSUPPORTED("interface_up_down_delays"),

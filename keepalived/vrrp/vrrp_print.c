@@ -201,6 +201,7 @@ static void print_instance(const struct vrrp_instance_conf *ic, FILE *out)
 	print_vips(out, "virtual_ipaddress_excluded", &ic->evips);
 	print_tracks(out, "track_script", &ic->track_scripts);
 	print_tracks(out, "track_interface", &ic->track_ifs);
+	print_tracks(out, "track_file", &ic->track_files);
 	print_notify(&ic->notify, out);
 	fprintf(out, "}\n");
 }
@@ -250,6 +251,7 @@ static void print_sync(const struct vrrp_conf *c,
 		fprintf(out, IND "sync_group_tracking_weight\n");
 	print_tracks(out, "track_script", &sc->tracking->track_scripts);
 	print_tracks(out, "track_interface", &sc->tracking->track_ifs);
+	print_tracks(out, "track_file", &sc->tracking->track_files);
 	print_notify(&sc->notify, out);
 	fprintf(out, "}\n");
 }

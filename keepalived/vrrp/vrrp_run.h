@@ -49,6 +49,14 @@ struct vrrp_run_track_if {
 	bool reverse;
 };
 
+/* A track_file line: the file (owned by the configuration), and what
+ * its number does to us (vrrp_track_file_apply()). */
+struct vrrp_run_track_file {
+	const char *path;
+	int weight;
+	bool reverse;
+};
+
 struct vrrp_run_params {
 	char name[VRRP_RUN_NAME_MAX];
 	char ifname[IF_NAMESIZE];
@@ -85,6 +93,8 @@ struct vrrp_run_params {
 	size_t ntrack_scripts;
 	struct vrrp_run_track_if track_ifs[VRRP_RUN_TRACK_MAX];
 	size_t ntrack_ifs;
+	struct vrrp_run_track_file track_files[VRRP_RUN_TRACK_MAX];
+	size_t ntrack_files;
 	/* enum vrrp_notify_kind; cmd NULL: none */
 	struct vrrp_notify_cmd notify[VRRP_NOTIFY_COUNT];
 	char sync_group[VRRP_RUN_NAME_MAX];	/* "": in no group */

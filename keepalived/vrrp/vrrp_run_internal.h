@@ -11,6 +11,7 @@
 #include "vrrp_data.h"
 #include "vrrp_packet.h"
 #include "vrrp_run.h"
+#include "vrrp_tfile.h"
 #include "vrrp_track.h"
 #include "vrrp_tx.h"
 
@@ -48,6 +49,7 @@ struct vrrp_inst {
 	struct vrrp_script *scripts[VRRP_RUN_TRACK_MAX];
 	struct vrrp_track_item script_items[VRRP_RUN_TRACK_MAX];
 	struct vrrp_track_item if_items[VRRP_RUN_TRACK_MAX];
+	struct vrrp_tfile *files[VRRP_RUN_TRACK_MAX];	/* NULL: reads 0 */
 	struct event *t_adver;
 	struct event *t_down;
 	struct event *t_preempt;
@@ -68,6 +70,7 @@ struct vrrp_run {
 	struct list_node insts;
 	struct list_node socks;
 	struct vrrp_script_set *scripts;
+	struct vrrp_tfile_set *tfiles;
 	struct vrrp_notifier *notifier;
 	struct list_node groups;	/* struct vrrp_group */
 	struct vrrp_fifo *fifos[VRRP_RUN_FIFO_MAX];

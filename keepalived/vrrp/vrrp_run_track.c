@@ -17,9 +17,20 @@ static void on_script(void *ctx, const struct vrrp_script *s)
 	vrrp_run_check_interface(ctx);
 }
 
+static void on_file(void *ctx, const struct vrrp_tfile *f)
+{
+	(void)f;
+	vrrp_run_check_interface(ctx);
+}
+
 void vrrp_run_track_join(struct vrrp_inst *in)
 {
 	size_t i;
+
+	for (i = 0; i < in->p.ntrack_files; i++)
+		in->files[i] = vrrp_tfile_join(in->run->tfiles,
+					       in->p.track_files[i].path,
+					       on_file, in);
 
 	for (i = 0; i < in->p.ntrack_scripts; i++) {
 		const struct vrrp_run_track_script *t = &in->p.track_scripts[i];
@@ -47,6 +58,8 @@ void vrrp_run_track_leave(struct vrrp_inst *in)
 	for (i = 0; i < in->p.ntrack_scripts; i++)
 		vrrp_script_set_leave(in->run->scripts, &in->scripts[i],
 				      on_script, in);
+	for (i = 0; i < in->p.ntrack_files; i++)
+		vrrp_tfile_leave(in->run->tfiles, &in->files[i], on_file, in);
 }
 
 bool vrrp_run_track_watches(const struct vrrp_inst *in, const char *ifname)
@@ -74,13 +87,31 @@ static bool same_script(const struct vrrp_run_track_script *a,
 	       x->fall == y->fall && x->init_fail == y->init_fail;
 }
 
+static bool same_files(const struct vrrp_run_params *a,
+		       const struct vrrp_run_params *b)
+{
+	size_t i;
+
+	if (a->ntrack_files != b->ntrack_files)
+		return false;
+	for (i = 0; i < a->ntrack_files; i++) {
+		const struct vrrp_run_track_file *x = &a->track_files[i],
+						 *y = &b->track_files[i];
+
+		if (strcmp(x->path, y->path) || x->weight != y->weight ||
+		    x->reverse != y->reverse)
+			return false;
+	}
+	return true;
+}
+
 bool vrrp_run_track_same(const struct vrrp_run_params *a,
 			 const struct vrrp_run_params *b)
 {
 	size_t i;
 
 	if (a->ntrack_scripts != b->ntrack_scripts ||
-	    a->ntrack_ifs != b->ntrack_ifs)
+	    a->ntrack_ifs != b->ntrack_ifs || !same_files(a, b))
 		return false;
 	for (i = 0; i < a->ntrack_scripts; i++)
 		if (!same_script(&a->track_scripts[i], &b->track_scripts[i]))
@@ -127,6 +158,20 @@ static void refresh_items(struct vrrp_inst *in)
 	}
 }
 
+static void apply_files(const struct vrrp_inst *in,
+			struct vrrp_track_verdict *v)
+{
+	size_t i;
+
+	for (i = 0; i < in->p.ntrack_files; i++) {
+		const struct vrrp_run_track_file *t = &in->p.track_files[i];
+
+		vrrp_track_file_apply(in->files[i] ?
+				      vrrp_tfile_value(in->files[i]) : 0,
+				      t->weight, t->reverse, v);
+	}
+}
+
 static void evaluate(struct vrrp_inst *in, struct vrrp_track_verdict *v)
 {
 	struct vrrp_track_verdict vs, vi;
@@ -134,6 +179,7 @@ static void evaluate(struct vrrp_inst *in, struct vrrp_track_verdict *v)
 	refresh_items(in);
 	vrrp_track_eval(in->script_items, in->p.ntrack_scripts, &vs);
 	vrrp_track_eval(in->if_items, in->p.ntrack_ifs, &vi);
+	apply_files(in, &vi);
 	v->fault = vs.fault || vi.fault;
 	v->pending = !v->fault && (vs.pending || vi.pending);
 	v->delta = vs.delta + vi.delta;
