@@ -129,12 +129,20 @@ enum vrrp_notify_kind {
 	VRRP_NOTIFY_FAULT,
 	VRRP_NOTIFY_STOP,
 	VRRP_NOTIFY_ANY,		/* "notify": every transition */
+	VRRP_NOTIFY_DELETED,		/* notify_deleted (instances only) */
+	VRRP_NOTIFY_RX_LOWER,		/* notify_master_rx_lower_pri */
 	VRRP_NOTIFY_COUNT,
 };
 
 struct vrrp_notify_conf {
 	struct gd_script script[VRRP_NOTIFY_COUNT];
 	bool refused[VRRP_NOTIFY_COUNT];
+	/* notify_deleted, with or without a script: a removed instance is
+	 * reported as DELETED rather than FAULT */
+	bool deleted;
+	/* notify_priority_changes; GD_UNSET: global
+	 * vrrp_notify_priority_changes */
+	enum gd_tristate priority_changes;
 };
 
 #define VRRP_PRIO_DEFAULT 100

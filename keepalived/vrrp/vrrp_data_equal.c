@@ -129,7 +129,8 @@ static bool notify_equal(const struct vrrp_notify_conf *a,
 		    a->refused[k] != b->refused[k])
 			return false;
 	}
-	return true;
+	return a->deleted == b->deleted &&
+	       a->priority_changes == b->priority_changes;
 }
 
 bool vrrp_instance_conf_equal(const struct vrrp_instance_conf *a,

@@ -91,6 +91,9 @@ VRRP_KW(vrrp_kw_notify_backup);
 VRRP_KW(vrrp_kw_notify_fault);
 VRRP_KW(vrrp_kw_notify_stop);
 VRRP_KW(vrrp_kw_notify);
+VRRP_KW(vrrp_kw_notify_deleted);
+VRRP_KW(vrrp_kw_notify_master_rx_lower_pri);
+VRRP_KW(vrrp_kw_notify_priority_changes);
 
 /* vrrp_kw_sync.c: the vrrp_sync_group block */
 void *vrrp_kw_sync_open(struct cfg_parser *p, const struct cfg_words *w,

@@ -152,6 +152,10 @@ void vrrp_params_tracking(const struct vrrp_instance_conf *ic,
 	track_ifs(ic, p);
 	track_files(ic, p);
 	notify(ic->name, &ic->notify, gd, p->notify);
+	p->notify_deleted = ic->notify.deleted;
+	p->notify_priority_changes = ic->notify.priority_changes == GD_UNSET ?
+		gd->vrrp_notify_priority_changes :
+		ic->notify.priority_changes == GD_ON;
 	p->sync_group[0] = '\0';
 	if (ic->sync && !ic->sync->removed)
 		snprintf(p->sync_group, sizeof(p->sync_group), "%s",

@@ -169,7 +169,8 @@ static void print_notify(const struct vrrp_notify_conf *n, FILE *out)
 {
 	static const char *const kw[VRRP_NOTIFY_COUNT] = {
 		"notify_master", "notify_backup", "notify_fault",
-		"notify_stop", "notify",
+		"notify_stop", "notify", "notify_deleted",
+		"notify_master_rx_lower_pri",
 	};
 	int k;
 
@@ -185,6 +186,11 @@ static void print_notify(const struct vrrp_notify_conf *n, FILE *out)
 				s->group ? s->group : "");
 		fprintf(out, "\n");
 	}
+	if (n->deleted && !n->script[VRRP_NOTIFY_DELETED].path)
+		fprintf(out, IND "notify_deleted\n");
+	if (n->priority_changes != GD_UNSET)
+		fprintf(out, IND "notify_priority_changes %s\n",
+			n->priority_changes == GD_ON ? "true" : "false");
 }
 
 static void print_instance(const struct vrrp_instance_conf *ic, FILE *out)

@@ -97,6 +97,8 @@ struct vrrp_run_params {
 	size_t ntrack_files;
 	/* enum vrrp_notify_kind; cmd NULL: none */
 	struct vrrp_notify_cmd notify[VRRP_NOTIFY_COUNT];
+	bool notify_deleted;		/* removed by a reload: DELETED */
+	bool notify_priority_changes;	/* <STATE>_PRIORITY FIFO lines */
 	char sync_group[VRRP_RUN_NAME_MAX];	/* "": in no group */
 };
 

@@ -327,12 +327,43 @@ void vrrp_run_notify(struct vrrp_inst *in, enum vrrp_state to,
 	if (to >= VRRP_STATE_COUNT)
 		return;
 	word = vrrp_run_notify_word(to, stopping, &kind, &kw);
+	if (to == VRRP_STATE_INIT && !stopping && in->p.notify_deleted) {
+		kind = VRRP_NOTIFY_DELETED;
+		kw = "notify_deleted";
+		word = "DELETED";
+	}
 	vrrp_run_fifo_line(in->run, false, in->p.name, word,
 			   in->fsm.conf.priority);
 	notify_one(in, kind, kw, NULL);
 	vrrp_notify_instance_args(in->p.name, word, in->fsm.conf.priority,
 				  prio, extra);
 	notify_one(in, VRRP_NOTIFY_ANY, "notify", extra);
+}
+
+void vrrp_run_notify_rx_lower(struct vrrp_inst *in)
+{
+	if (!in->p.notify[VRRP_NOTIFY_RX_LOWER].cmd)
+		return;
+	vrrp_run_fifo_line(in->run, false, in->p.name, "MASTER_RX_LOWER_PRI",
+			   in->fsm.conf.priority);
+	notify_one(in, VRRP_NOTIFY_RX_LOWER, "notify_master_rx_lower_pri",
+		   NULL);
+}
+
+void vrrp_run_notify_priority(struct vrrp_inst *in)
+{
+	const char *word;
+
+	if (!in->p.notify_priority_changes)
+		return;
+	if (in->fsm.state == VRRP_STATE_MASTER)
+		word = "MASTER_PRIORITY";
+	else if (in->fsm.state == VRRP_STATE_BACKUP)
+		word = "BACKUP_PRIORITY";
+	else
+		return;
+	vrrp_run_fifo_line(in->run, false, in->p.name, word,
+			   in->fsm.conf.priority);
 }
 
 static void fx_state_changed(void *ctx, enum vrrp_state from,

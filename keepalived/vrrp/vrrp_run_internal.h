@@ -111,6 +111,12 @@ bool vrrp_run_track_same(const struct vrrp_run_params *a,
 /* vrrp_run_fx.c: the notify scripts and FIFO lines of a transition. */
 void vrrp_run_notify(struct vrrp_inst *in, enum vrrp_state to,
 		     bool stopping);
+/* A master received a lower priority advert: the FIFO line and
+ * notify_master_rx_lower_pri (only if that is configured). */
+void vrrp_run_notify_rx_lower(struct vrrp_inst *in);
+/* The effective priority changed: with notify_priority_changes, a
+ * MASTER_PRIORITY or BACKUP_PRIORITY line on the FIFOs. */
+void vrrp_run_notify_priority(struct vrrp_inst *in);
 /* The notify words of a state: STOP for INIT when stopping, else as
  * keepalived reports a deleted instance, FAULT. */
 const char *vrrp_run_notify_word(enum vrrp_state to, bool stopping,

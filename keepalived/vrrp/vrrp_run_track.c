@@ -195,6 +195,7 @@ static void apply_priority(struct vrrp_inst *in, int delta)
 	log_info("(%s) Changing effective priority from %u to %u",
 		 in->p.name, now, want);
 	vrrp_fsm_set_priority(&in->fsm, want);
+	vrrp_run_notify_priority(in);
 }
 
 static void enter_fault(struct vrrp_inst *in, const char *why)
