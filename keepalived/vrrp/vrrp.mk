@@ -58,6 +58,11 @@ KAVRRP_SOURCES += keepalived/vrrp/vrrp_kw_sync.c \
 # --- track_file, track_process, notify extras (wip-vtrack) ---
 # track_file lines are checked against the checker's track_file blocks.
 KAVRRP_SOURCES += keepalived/vrrp/vrrp_check_tfile.c
+# vrrp_track_process: the block, its checks, the pure matching and
+# connector decoding (vrrp_proc.c), and the watcher on the loop.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_kw_proc.c \
+	keepalived/vrrp/vrrp_check_proc.c \
+	keepalived/vrrp/vrrp_proc.c keepalived/vrrp/vrrp_proc.h
 # Track files watched with inotify on the VRRP loop.
 KAVRRP_SOURCES += keepalived/vrrp/vrrp_tfile.c keepalived/vrrp/vrrp_tfile.h
 keepalived_vrrp_libvrrp_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check

@@ -189,6 +189,8 @@ static int copy_tracking(struct cfg_parser *p, struct vrrp_conf *vc,
 				  &ic->track_ifs, "track_interface");
 		bad += copy_lines(p, ic, &sc->tracking->track_files,
 				  &ic->track_files, "track_file");
+		bad += copy_lines(p, ic, &sc->tracking->track_procs,
+				  &ic->track_procs, "track_process");
 	}
 	return bad;
 }

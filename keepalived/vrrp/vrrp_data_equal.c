@@ -145,5 +145,6 @@ bool vrrp_instance_conf_equal(const struct vrrp_instance_conf *a,
 	       track_lists_equal(&a->track_scripts, &b->track_scripts) &&
 	       track_lists_equal(&a->track_ifs, &b->track_ifs) &&
 	       track_lists_equal(&a->track_files, &b->track_files) &&
+	       track_lists_equal(&a->track_procs, &b->track_procs) &&
 	       notify_equal(&a->notify, &b->notify);
 }

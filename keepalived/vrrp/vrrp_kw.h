@@ -84,6 +84,20 @@ VRRP_KW(vrrp_kw_script_init_fail);
 VRRP_KW(vrrp_kw_track_script_line);
 VRRP_KW(vrrp_kw_track_if_line);
 VRRP_KW(vrrp_kw_track_file_line);
+VRRP_KW(vrrp_kw_track_proc_line);
+
+/* vrrp_kw_proc.c: the vrrp_track_process block */
+void *vrrp_kw_proc_open(struct cfg_parser *p, const struct cfg_words *w,
+			void *root);
+VRRP_KW(vrrp_kw_proc_process);
+VRRP_KW(vrrp_kw_proc_param_match);
+VRRP_KW(vrrp_kw_proc_quorum);
+VRRP_KW(vrrp_kw_proc_quorum_max);
+VRRP_KW(vrrp_kw_proc_delay);
+VRRP_KW(vrrp_kw_proc_fork_delay);
+VRRP_KW(vrrp_kw_proc_terminate_delay);
+VRRP_KW(vrrp_kw_proc_weight);
+VRRP_KW(vrrp_kw_proc_full_command);
 
 /* vrrp_kw_notify.c */
 VRRP_KW(vrrp_kw_notify_master);
@@ -107,6 +121,7 @@ VRRP_KW(vrrp_kw_sync_notify);
 VRRP_KW(vrrp_kw_sync_track_script_line);
 VRRP_KW(vrrp_kw_sync_track_if_line);
 VRRP_KW(vrrp_kw_sync_track_file_line);
+VRRP_KW(vrrp_kw_sync_track_proc_line);
 VRRP_KW(vrrp_kw_sync_global_tracking);
 VRRP_KW(vrrp_kw_sync_tracking_weight);
 

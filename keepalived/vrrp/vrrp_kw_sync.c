@@ -97,6 +97,11 @@ VRRP_KW(vrrp_kw_sync_track_file_line)
 	return vrrp_kw_track_file_line(p, w, SG(obj)->tracking);
 }
 
+VRRP_KW(vrrp_kw_sync_track_proc_line)
+{
+	return vrrp_kw_track_proc_line(p, w, SG(obj)->tracking);
+}
+
 /* keepalived 2.2.7 reports it as deprecated (an error for -t) and
  * otherwise ignores it. */
 VRRP_KW(vrrp_kw_sync_global_tracking)

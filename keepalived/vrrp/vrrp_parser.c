@@ -3,7 +3,7 @@
  * block becomes a struct vrrp_instance_conf on the struct vrrp_conf given
  * at registration; its keywords' handlers live in vrrp_kw_*.c.
  *
- * Keywords of work not done yet (track_process,
+ * Keywords of work not done yet (track_bfd,
  * virtual routes...) are known and flagged CFG_KW_UNSUPPORTED, so that
  * "keepalived -t" says "not supported yet" rather than "unknown".
  */
@@ -56,6 +56,9 @@ static const struct cfg_block track_if_block = {
 static const struct cfg_block track_file_block = {
 	.name = "track_file", .line = vrrp_kw_track_file_line,
 };
+static const struct cfg_block track_proc_block = {
+	.name = "track_process", .line = vrrp_kw_track_proc_line,
+};
 
 static const struct cfg_keyword instance_keywords[] = {
 	KW("state", vrrp_kw_state),
@@ -93,6 +96,7 @@ static const struct cfg_keyword instance_keywords[] = {
 	BLOCK("track_script", &track_script_block),
 	BLOCK("track_interface", &track_if_block),
 	BLOCK("track_file", &track_file_block),
+	BLOCK("track_process", &track_proc_block),
 	KW("notify_master", vrrp_kw_notify_master),
 	KW("notify_backup", vrrp_kw_notify_backup),
 	KW("notify_fault", vrrp_kw_notify_fault),
@@ -105,7 +109,6 @@ static const struct cfg_keyword instance_keywords[] = {
 	UNSUPPORTED("use_vmac_addr"),
 	UNSUPPORTED("use_ipvlan"),
 	UNSUPPORTED("native_ipv6"),
-	UNSUPPORTED("track_process"),
 	UNSUPPORTED("track_bfd"),
 	UNSUPPORTED("mcast_dst_ip"),
 	UNSUPPORTED("track_src_ip"),
@@ -182,6 +185,25 @@ static const struct cfg_block script_block = {
 	.open = vrrp_kw_script_open,
 };
 
+static const struct cfg_keyword proc_keywords[] = {
+	KW("process", vrrp_kw_proc_process),
+	KW("param_match", vrrp_kw_proc_param_match),
+	KW("quorum", vrrp_kw_proc_quorum),
+	KW("quorum_max", vrrp_kw_proc_quorum_max),
+	KW("delay", vrrp_kw_proc_delay),
+	KW("fork_delay", vrrp_kw_proc_fork_delay),
+	KW("terminate_delay", vrrp_kw_proc_terminate_delay),
+	KW("weight", vrrp_kw_proc_weight),
+	KW("full_command", vrrp_kw_proc_full_command),
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct cfg_block proc_block = {
+	.name = "vrrp_track_process",
+	.keywords = proc_keywords,
+	.open = vrrp_kw_proc_open,
+};
+
 static const struct cfg_block sync_member_block = {
 	.name = "group", .line = vrrp_kw_sync_member_line,
 };
@@ -194,6 +216,9 @@ static const struct cfg_block sync_track_if_block = {
 };
 static const struct cfg_block sync_track_file_block = {
 	.name = "track_file", .line = vrrp_kw_sync_track_file_line,
+};
+static const struct cfg_block sync_track_proc_block = {
+	.name = "track_process", .line = vrrp_kw_sync_track_proc_line,
 };
 
 static const struct cfg_keyword sync_keywords[] = {
@@ -208,7 +233,7 @@ static const struct cfg_keyword sync_keywords[] = {
 	KW("global_tracking", vrrp_kw_sync_global_tracking),
 	KW("sync_group_tracking_weight", vrrp_kw_sync_tracking_weight),
 	BLOCK("track_file", &sync_track_file_block),
-	UNSUPPORTED("track_process"),
+	BLOCK("track_process", &sync_track_proc_block),
 	UNSUPPORTED("track_bfd"),
 	UNSUPPORTED("smtp_alert"),
 	UNSUPPORTED("notify_priority_changes"),
@@ -228,7 +253,7 @@ static const struct cfg_keyword vrrp_top_keywords[] = {
 	BLOCK("vrrp_script", &script_block),
 	/* track_file and vrrp_track_file blocks are read by the checker's
 	 * table (check_parser.c) for both children. */
-	UNSUPPORTED("vrrp_track_process"),
+	BLOCK("vrrp_track_process", &proc_block),
 	UNSUPPORTED("garp_group"),
 	UNSUPPORTED("interface_up_down_delays"),
 	{ NULL, NULL, NULL, 0 }

@@ -208,6 +208,7 @@ static void print_instance(const struct vrrp_instance_conf *ic, FILE *out)
 	print_tracks(out, "track_script", &ic->track_scripts);
 	print_tracks(out, "track_interface", &ic->track_ifs);
 	print_tracks(out, "track_file", &ic->track_files);
+	print_tracks(out, "track_process", &ic->track_procs);
 	print_notify(&ic->notify, out);
 	fprintf(out, "}\n");
 }
@@ -258,6 +259,7 @@ static void print_sync(const struct vrrp_conf *c,
 	print_tracks(out, "track_script", &sc->tracking->track_scripts);
 	print_tracks(out, "track_interface", &sc->tracking->track_ifs);
 	print_tracks(out, "track_file", &sc->tracking->track_files);
+	print_tracks(out, "track_process", &sc->tracking->track_procs);
 	print_notify(&sc->notify, out);
 	fprintf(out, "}\n");
 }
