@@ -62,7 +62,8 @@ KAVRRP_SOURCES += keepalived/vrrp/vrrp_check_tfile.c
 # connector decoding (vrrp_proc.c), and the watcher on the loop.
 KAVRRP_SOURCES += keepalived/vrrp/vrrp_kw_proc.c \
 	keepalived/vrrp/vrrp_check_proc.c \
-	keepalived/vrrp/vrrp_proc.c keepalived/vrrp/vrrp_proc.h
+	keepalived/vrrp/vrrp_proc.c keepalived/vrrp/vrrp_proc.h \
+	keepalived/vrrp/vrrp_proc_watch.c keepalived/vrrp/vrrp_proc_watch.h
 # Track files watched with inotify on the VRRP loop.
 KAVRRP_SOURCES += keepalived/vrrp/vrrp_tfile.c keepalived/vrrp/vrrp_tfile.h
 keepalived_vrrp_libvrrp_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check

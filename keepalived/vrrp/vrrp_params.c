@@ -121,6 +121,29 @@ static void track_files(const struct vrrp_instance_conf *ic,
 	}
 }
 
+static void track_procs(const struct vrrp_instance_conf *ic,
+			struct vrrp_run_params *p)
+{
+	const struct vrrp_track_conf *t;
+	struct vrrp_run_track_proc *out;
+
+	list_for_each_entry(t, &ic->track_procs, node) {
+		const struct vrrp_proc_conf *pc = t->proc;
+
+		if (t->ignored || !pc || p->ntrack_procs == VRRP_RUN_TRACK_MAX)
+			continue;
+		out = &p->track_procs[p->ntrack_procs++];
+		out->proc = (struct vrrp_proc_params){
+			.name = pc->name, .spec = &pc->spec,
+			.quorum = pc->quorum, .quorum_max = pc->quorum_max,
+			.fork_delay_us = pc->fork_delay_us,
+			.terminate_delay_us = pc->terminate_delay_us,
+		};
+		out->weight = t->weight;
+		out->reverse = t->reverse == GD_ON;
+	}
+}
+
 static void notify(const char *name, const struct vrrp_notify_conf *n,
 		   const struct global_data *gd, struct vrrp_notify_cmd *out)
 {
@@ -148,6 +171,8 @@ void vrrp_params_tracking(const struct vrrp_instance_conf *ic,
 			  struct vrrp_run_params *p)
 {
 	p->ntrack_scripts = p->ntrack_ifs = p->ntrack_files = 0;
+	p->ntrack_procs = 0;
+	track_procs(ic, p);
 	track_scripts(ic, gd, p);
 	track_ifs(ic, p);
 	track_files(ic, p);

@@ -31,6 +31,7 @@ struct vrrp_run *vrrp_run_new(struct event_loop *loop,
 	list_init(&r->groups);
 	r->scripts = vrrp_script_set_new(loop);
 	r->tfiles = vrrp_tfile_set_new(loop);
+	r->procs = vrrp_proc_set_new(loop);
 	r->notifier = vrrp_notifier_new(loop);
 	netlink_daemon_subscribe(nl, on_iftable, r);
 	return r;
@@ -294,6 +295,7 @@ void vrrp_run_free(struct vrrp_run **rp)
 	vrrp_run_sync_free_all(r);
 	vrrp_script_set_free(&r->scripts);
 	vrrp_tfile_set_free(&r->tfiles);
+	vrrp_proc_set_free(&r->procs);
 	vrrp_run_sock_close_all(r);
 	vrrp_announce_socks_close(&r->asocks);
 	mem_free(rp);

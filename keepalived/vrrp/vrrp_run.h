@@ -27,6 +27,7 @@
 #include "vrrp_fifo.h"
 #include "vrrp_fsm.h"
 #include "vrrp_notify.h"
+#include "vrrp_proc_watch.h"
 #include "vrrp_rx.h"
 #include "vrrp_script.h"
 
@@ -53,6 +54,14 @@ struct vrrp_run_track_if {
  * its number does to us (vrrp_track_file_apply()). */
 struct vrrp_run_track_file {
 	const char *path;
+	int weight;
+	bool reverse;
+};
+
+/* A track_process line: the block (its spec owned by the configuration)
+ * and what its status does to us, as for a script. */
+struct vrrp_run_track_proc {
+	struct vrrp_proc_params proc;
 	int weight;
 	bool reverse;
 };
@@ -95,6 +104,8 @@ struct vrrp_run_params {
 	size_t ntrack_ifs;
 	struct vrrp_run_track_file track_files[VRRP_RUN_TRACK_MAX];
 	size_t ntrack_files;
+	struct vrrp_run_track_proc track_procs[VRRP_RUN_TRACK_MAX];
+	size_t ntrack_procs;
 	/* enum vrrp_notify_kind; cmd NULL: none */
 	struct vrrp_notify_cmd notify[VRRP_NOTIFY_COUNT];
 	bool notify_deleted;		/* removed by a reload: DELETED */

@@ -50,6 +50,8 @@ struct vrrp_inst {
 	struct vrrp_track_item script_items[VRRP_RUN_TRACK_MAX];
 	struct vrrp_track_item if_items[VRRP_RUN_TRACK_MAX];
 	struct vrrp_tfile *files[VRRP_RUN_TRACK_MAX];	/* NULL: reads 0 */
+	struct vrrp_proc *procs[VRRP_RUN_TRACK_MAX];
+	struct vrrp_track_item proc_items[VRRP_RUN_TRACK_MAX];
 	struct event *t_adver;
 	struct event *t_down;
 	struct event *t_preempt;
@@ -71,6 +73,7 @@ struct vrrp_run {
 	struct list_node socks;
 	struct vrrp_script_set *scripts;
 	struct vrrp_tfile_set *tfiles;
+	struct vrrp_proc_set *procs;
 	struct vrrp_notifier *notifier;
 	struct list_node groups;	/* struct vrrp_group */
 	struct vrrp_fifo *fifos[VRRP_RUN_FIFO_MAX];
