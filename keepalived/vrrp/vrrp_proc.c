@@ -92,65 +92,68 @@ bool vrrp_proc_quorum(unsigned n, unsigned quorum, unsigned quorum_max)
 	return n >= quorum && n <= quorum_max;
 }
 
-/* One connector message: its proc_event, if it is one. */
+/* Whether the event's data reaches "need" bytes past event_data. */
+static bool has(size_t cn_len, size_t need)
+{
+	return cn_len >= offsetof(struct proc_event, event_data) + need;
+}
+
+/* One connector message: its proc_event, if it is one. The event sits
+ * 36 bytes into the datagram, not aligned for its 64-bit timestamp: it
+ * is copied out before being read. */
 static int one_event(const struct nlmsghdr *nh, struct vrrp_proc_event *ev)
 {
 	const struct cn_msg *cn = NLMSG_DATA(nh);
-	const struct proc_event *pe;
 	size_t payload = nh->nlmsg_len - NLMSG_HDRLEN;
+	struct proc_event pe;
+	struct cn_msg hdr;
 
 	ev->kind = VRRP_PROC_EV_OTHER;
 	ev->pid = 0;
-	if (nh->nlmsg_type == NLMSG_NOOP || nh->nlmsg_type == NLMSG_DONE) {
-		if (payload < sizeof(*cn))
-			return 0;
-	} else if (nh->nlmsg_type == NLMSG_ERROR ||
-		   nh->nlmsg_type == NLMSG_OVERRUN) {
+	if (nh->nlmsg_type == NLMSG_ERROR || nh->nlmsg_type == NLMSG_OVERRUN) {
 		ev->kind = VRRP_PROC_EV_LOST;
 		return 0;
 	}
-	if (payload < sizeof(*cn) || cn->id.idx != CN_IDX_PROC ||
-	    cn->id.val != CN_VAL_PROC)
+	if (payload < sizeof(hdr))
 		return -EBADMSG;
-	if (cn->len > payload - sizeof(*cn) ||
-	    cn->len < offsetof(struct proc_event, event_data))
+	memcpy(&hdr, cn, sizeof(hdr));
+	if (hdr.id.idx != CN_IDX_PROC || hdr.id.val != CN_VAL_PROC ||
+	    hdr.len > payload - sizeof(hdr) || !has(hdr.len, 0))
 		return -EBADMSG;
-	pe = (const struct proc_event *)cn->data;
-	switch (pe->what) {
+	memset(&pe, 0, sizeof(pe));
+	memcpy(&pe, (const char *)cn + sizeof(hdr),
+	       hdr.len < sizeof(pe) ? hdr.len : sizeof(pe));
+	switch (pe.what) {
 	case PROC_EVENT_FORK:
-		if (cn->len < offsetof(struct proc_event, event_data) +
-			      sizeof(pe->event_data.fork))
+		if (!has(hdr.len, sizeof(pe.event_data.fork)))
 			return -EBADMSG;
 		/* a new thread is not a new process */
-		if (pe->event_data.fork.child_pid !=
-		    pe->event_data.fork.child_tgid)
+		if (pe.event_data.fork.child_pid !=
+		    pe.event_data.fork.child_tgid)
 			return 0;
 		ev->kind = VRRP_PROC_EV_FORK;
-		ev->pid = pe->event_data.fork.child_tgid;
+		ev->pid = pe.event_data.fork.child_tgid;
 		return 0;
 	case PROC_EVENT_EXEC:
-		if (cn->len < offsetof(struct proc_event, event_data) +
-			      sizeof(pe->event_data.exec))
+		if (!has(hdr.len, sizeof(pe.event_data.exec)))
 			return -EBADMSG;
 		ev->kind = VRRP_PROC_EV_EXEC;
-		ev->pid = pe->event_data.exec.process_tgid;
+		ev->pid = pe.event_data.exec.process_tgid;
 		return 0;
 	case PROC_EVENT_COMM:
-		if (cn->len < offsetof(struct proc_event, event_data) +
-			      sizeof(pe->event_data.comm))
+		if (!has(hdr.len, sizeof(pe.event_data.comm)))
 			return -EBADMSG;
 		ev->kind = VRRP_PROC_EV_COMM;
-		ev->pid = pe->event_data.comm.process_tgid;
+		ev->pid = pe.event_data.comm.process_tgid;
 		return 0;
 	case PROC_EVENT_EXIT:
-		if (cn->len < offsetof(struct proc_event, event_data) +
-			      sizeof(pe->event_data.exit))
+		if (!has(hdr.len, sizeof(pe.event_data.exit)))
 			return -EBADMSG;
-		if (pe->event_data.exit.process_pid !=
-		    pe->event_data.exit.process_tgid)
+		if (pe.event_data.exit.process_pid !=
+		    pe.event_data.exit.process_tgid)
 			return 0;
 		ev->kind = VRRP_PROC_EV_EXIT;
-		ev->pid = pe->event_data.exit.process_tgid;
+		ev->pid = pe.event_data.exit.process_tgid;
 		return 0;
 	default:
 		return 0;
