@@ -18,6 +18,7 @@
 #include "netlink_daemon.h"
 #include "vrrp_daemon.h"
 #include "vrrp_data.h"
+#include "smtp_alert.h"
 #include "track_file.h"
 #include "vrrp_params.h"
 #include "vrrp_run.h"
@@ -30,6 +31,7 @@ struct vrrp_child {
 	const struct ka_conf *conf;	/* the one running */
 	bool stopping;			/* stop() runs the loop a little
 					 * longer for notify_stop: no reload */
+	struct smtp_alerter *alerter;	/* smtp_alert of instances, groups */
 };
 
 static bool on(enum gd_tristate t)
@@ -233,6 +235,8 @@ static int start(struct child_env *env, struct ka_conf *c)
 	v->run = vrrp_run_new(env->loop, v->nl, &(struct vrrp_run_opts){
 		.release_on_stop = !env->opts->dont_release_vrrp });
 	v->conf = c;
+	v->alerter = smtp_alerter_new(env->loop, gd);
+	vrrp_run_set_alerter(v->run, v->alerter);
 	open_fifos(v, gd);
 	init_track_files(c->vrrp);
 	warn_global_unimplemented(gd);
@@ -271,6 +275,7 @@ static void reload(struct child_env *env, struct ka_conf *old,
 	if (!v || !v->nl || v->stopping)
 		return;
 	v->conf = new;
+	smtp_alerter_set_global(v->alerter, new->global);
 	/* While vrrp_startup_delay runs, its timer will start "new". An
 	 * unchanged instance keeps its state; a changed one restarts. */
 	if (!v->t_startup) {
@@ -291,6 +296,7 @@ static void stop(struct child_env *env, struct ka_conf *c)
 	event_cancel(&v->t_startup);
 	v->stopping = true;
 	vrrp_run_free(&v->run);
+	smtp_alerter_free(&v->alerter);
 	/* -V leaves what we set up in place, as keepalived does */
 	if (v->nl && !env->opts->dont_release_vrrp)
 		netlink_daemon_static_remove(v->nl, c->statics,

@@ -54,6 +54,7 @@ struct vrrp_instance_conf *vrrp_instance_conf_new(const char *name)
 	ic->lower_prio_no_advert = GD_UNSET;
 	ic->higher_prio_send_advert = GD_UNSET;
 	ic->notify.priority_changes = GD_UNSET;
+	ic->notify.smtp_alert = GD_UNSET;
 	list_init(&ic->track_scripts);
 	list_init(&ic->track_ifs);
 	list_init(&ic->track_files);
@@ -325,6 +326,7 @@ struct vrrp_sync_conf *vrrp_sync_conf_new(const char *name)
 	list_node_init(&sc->node);
 	sc->tracking = vrrp_instance_conf_new(name);
 	sc->notify.priority_changes = GD_UNSET;
+	sc->notify.smtp_alert = GD_UNSET;
 	return sc;
 }
 

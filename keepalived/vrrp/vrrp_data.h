@@ -164,6 +164,9 @@ struct vrrp_notify_conf {
 	/* notify_priority_changes; GD_UNSET: global
 	 * vrrp_notify_priority_changes */
 	enum gd_tristate priority_changes;
+	/* smtp_alert [BOOL]; GD_UNSET: global smtp_alert_vrrp, else
+	 * smtp_alert, else off */
+	enum gd_tristate smtp_alert;
 };
 
 #define VRRP_PRIO_DEFAULT 100

@@ -130,7 +130,8 @@ static bool notify_equal(const struct vrrp_notify_conf *a,
 			return false;
 	}
 	return a->deleted == b->deleted &&
-	       a->priority_changes == b->priority_changes;
+	       a->priority_changes == b->priority_changes &&
+	       a->smtp_alert == b->smtp_alert;
 }
 
 bool vrrp_instance_conf_equal(const struct vrrp_instance_conf *a,

@@ -108,6 +108,7 @@ VRRP_KW(vrrp_kw_notify);
 VRRP_KW(vrrp_kw_notify_deleted);
 VRRP_KW(vrrp_kw_notify_master_rx_lower_pri);
 VRRP_KW(vrrp_kw_notify_priority_changes);
+VRRP_KW(vrrp_kw_smtp_alert);
 
 /* vrrp_kw_sync.c: the vrrp_sync_group block */
 void *vrrp_kw_sync_open(struct cfg_parser *p, const struct cfg_words *w,
@@ -122,6 +123,7 @@ VRRP_KW(vrrp_kw_sync_track_script_line);
 VRRP_KW(vrrp_kw_sync_track_if_line);
 VRRP_KW(vrrp_kw_sync_track_file_line);
 VRRP_KW(vrrp_kw_sync_track_proc_line);
+VRRP_KW(vrrp_kw_sync_smtp_alert);
 VRRP_KW(vrrp_kw_sync_global_tracking);
 VRRP_KW(vrrp_kw_sync_tracking_weight);
 

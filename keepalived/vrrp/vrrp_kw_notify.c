@@ -59,3 +59,9 @@ VRRP_KW(vrrp_kw_notify_priority_changes)
 {
 	return global_kw_tristate(p, w, &IC(obj)->notify.priority_changes);
 }
+
+/* "smtp_alert [BOOL]", in an instance and in a sync group */
+VRRP_KW(vrrp_kw_smtp_alert)
+{
+	return global_kw_tristate(p, w, &IC(obj)->notify.smtp_alert);
+}

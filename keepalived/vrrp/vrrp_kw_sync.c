@@ -121,3 +121,8 @@ VRRP_KW(vrrp_kw_sync_tracking_weight)
 	SG(obj)->tracking_weight = true;
 	return 0;
 }
+
+VRRP_KW(vrrp_kw_sync_smtp_alert)
+{
+	return global_kw_tristate(p, w, &SG(obj)->notify.smtp_alert);
+}

@@ -144,6 +144,16 @@ static void track_procs(const struct vrrp_instance_conf *ic,
 	}
 }
 
+bool vrrp_params_smtp(const struct vrrp_notify_conf *n,
+		      const struct global_data *gd)
+{
+	if (n->smtp_alert != GD_UNSET)
+		return n->smtp_alert == GD_ON;
+	if (gd->smtp_alert_vrrp != GD_UNSET)
+		return gd->smtp_alert_vrrp == GD_ON;
+	return gd->smtp_alert == GD_ON;
+}
+
 static void notify(const char *name, const struct vrrp_notify_conf *n,
 		   const struct global_data *gd, struct vrrp_notify_cmd *out)
 {
@@ -178,6 +188,7 @@ void vrrp_params_tracking(const struct vrrp_instance_conf *ic,
 	track_files(ic, p);
 	notify(ic->name, &ic->notify, gd, p->notify);
 	p->notify_deleted = ic->notify.deleted;
+	p->smtp_alert = vrrp_params_smtp(&ic->notify, gd);
 	p->notify_priority_changes = ic->notify.priority_changes == GD_UNSET ?
 		gd->vrrp_notify_priority_changes :
 		ic->notify.priority_changes == GD_ON;
@@ -194,6 +205,7 @@ void vrrp_params_sync(const struct vrrp_sync_conf *sc,
 	memset(out, 0, sizeof(*out));
 	snprintf(out->name, sizeof(out->name), "%s", sc->name);
 	notify(sc->name, &sc->notify, gd, out->notify);
+	out->smtp_alert = vrrp_params_smtp(&sc->notify, gd);
 }
 
 /* The FIFO belongs to its own user and group, if any (no default: it

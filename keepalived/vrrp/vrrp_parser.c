@@ -105,6 +105,7 @@ static const struct cfg_keyword instance_keywords[] = {
 	KW("notify_deleted", vrrp_kw_notify_deleted),
 	KW("notify_master_rx_lower_pri", vrrp_kw_notify_master_rx_lower_pri),
 	KW("notify_priority_changes", vrrp_kw_notify_priority_changes),
+	KW("smtp_alert", vrrp_kw_smtp_alert),
 	UNSUPPORTED("vrf"),
 	UNSUPPORTED("use_vmac_addr"),
 	UNSUPPORTED("use_ipvlan"),
@@ -120,7 +121,6 @@ static const struct cfg_keyword instance_keywords[] = {
 	UNSUPPORTED("virtual_routes"),
 	UNSUPPORTED("virtual_rules"),
 	UNSUPPORTED("strict_mode"),
-	UNSUPPORTED("smtp_alert"),
 	UNSUPPORTED("kernel_rx_buf_size"),
 	UNSUPPORTED("linkbeat_use_polling"),
 	{ NULL, NULL, NULL, 0 }
@@ -234,8 +234,8 @@ static const struct cfg_keyword sync_keywords[] = {
 	KW("sync_group_tracking_weight", vrrp_kw_sync_tracking_weight),
 	BLOCK("track_file", &sync_track_file_block),
 	BLOCK("track_process", &sync_track_proc_block),
+	KW("smtp_alert", vrrp_kw_sync_smtp_alert),
 	UNSUPPORTED("track_bfd"),
-	UNSUPPORTED("smtp_alert"),
 	UNSUPPORTED("notify_priority_changes"),
 	{ NULL, NULL, NULL, 0 }
 };

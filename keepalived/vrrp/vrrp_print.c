@@ -191,6 +191,9 @@ static void print_notify(const struct vrrp_notify_conf *n, FILE *out)
 	if (n->priority_changes != GD_UNSET)
 		fprintf(out, IND "notify_priority_changes %s\n",
 			n->priority_changes == GD_ON ? "true" : "false");
+	if (n->smtp_alert != GD_UNSET)
+		fprintf(out, IND "smtp_alert %s\n",
+			n->smtp_alert == GD_ON ? "true" : "false");
 }
 
 static void print_instance(const struct vrrp_instance_conf *ic, FILE *out)

@@ -301,6 +301,11 @@ void vrrp_run_free(struct vrrp_run **rp)
 	mem_free(rp);
 }
 
+void vrrp_run_set_alerter(struct vrrp_run *r, struct smtp_alerter *a)
+{
+	r->alerter = a;
+}
+
 enum vrrp_state vrrp_run_state(const struct vrrp_run *r, const char *name)
 {
 	const struct vrrp_inst *in = find(r, name);

@@ -110,6 +110,7 @@ struct vrrp_run_params {
 	struct vrrp_notify_cmd notify[VRRP_NOTIFY_COUNT];
 	bool notify_deleted;		/* removed by a reload: DELETED */
 	bool notify_priority_changes;	/* <STATE>_PRIORITY FIFO lines */
+	bool smtp_alert;		/* an e-mail per transition */
 	char sync_group[VRRP_RUN_NAME_MAX];	/* "": in no group */
 };
 
@@ -117,6 +118,7 @@ struct vrrp_run_params {
 struct vrrp_run_sync_params {
 	char name[VRRP_RUN_NAME_MAX];
 	struct vrrp_notify_cmd notify[VRRP_NOTIFY_COUNT];
+	bool smtp_alert;
 };
 
 struct vrrp_run;
@@ -164,6 +166,11 @@ void vrrp_run_each(struct vrrp_run *r, void (*fn)(const char *name,
  */
 void vrrp_run_set_syncs(struct vrrp_run *r,
 			const struct vrrp_run_sync_params *g, size_t n);
+
+/* The e-mail alerter smtp_alert uses (owned by the caller, who keeps it
+ * until vrrp_run_free()); NULL: none. */
+struct smtp_alerter;
+void vrrp_run_set_alerter(struct vrrp_run *r, struct smtp_alerter *a);
 
 /* Opens the notify FIFOs (at most VRRP_RUN_FIFO_MAX; those that cannot
  * be used are logged and left out). Called once, at start. */

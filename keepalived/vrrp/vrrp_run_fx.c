@@ -13,7 +13,9 @@
 #include "ipaddr.h"
 #include "log.h"
 #include "nl_ops.h"
+#include "smtp_alert.h"
 #include "vrrp_run_internal.h"
+#include "vrrp_smtp.h"
 #include "vrrp_socket.h"
 
 static void send_one(struct vrrp_inst *in, const struct vrrp_pkt_spec *spec,
@@ -340,6 +342,19 @@ void vrrp_run_notify(struct vrrp_inst *in, enum vrrp_state to,
 	notify_one(in, VRRP_NOTIFY_ANY, "notify", extra);
 }
 
+void vrrp_run_smtp(struct vrrp_run *r, bool group, const char *name,
+		   enum vrrp_state to)
+{
+	char subject[VRRP_RUN_NAME_MAX + 64];
+	const char *body;
+
+	if (!r->alerter ||
+	    !vrrp_smtp_text(group, name, to, subject, sizeof(subject), &body))
+		return;
+	/* -EBUSY (too many in flight) is logged by the alerter */
+	(void)smtp_alert_send(r->alerter, subject, body);
+}
+
 void vrrp_run_notify_rx_lower(struct vrrp_inst *in)
 {
 	if (!in->p.notify[VRRP_NOTIFY_RX_LOWER].cmd)
@@ -387,6 +402,8 @@ static void fx_state_changed(void *ctx, enum vrrp_state from,
 	if (from == VRRP_STATE_INIT)
 		vrrp_run_sync_starts(in, to);
 	vrrp_run_notify(in, to, false);
+	if (in->p.smtp_alert)
+		vrrp_run_smtp(in->run, false, in->p.name, to);
 	vrrp_run_sync_changed(in, from, to);
 }
 

@@ -79,7 +79,12 @@ struct vrrp_run {
 	struct vrrp_fifo *fifos[VRRP_RUN_FIFO_MAX];
 	size_t nfifos;
 	bool stopping;			/* the daemon stops (-V applies) */
+	struct smtp_alerter *alerter;	/* not ours; NULL: none */
 };
+
+/* vrrp_run_fx.c: the e-mail of a transition (instance, or group). */
+void vrrp_run_smtp(struct vrrp_run *r, bool group, const char *name,
+		   enum vrrp_state to);
 
 /* vrrp_run_fx.c */
 extern const struct vrrp_fsm_ops vrrp_run_fx_ops;
