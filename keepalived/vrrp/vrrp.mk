@@ -66,6 +66,9 @@ KAVRRP_SOURCES += keepalived/vrrp/vrrp_kw_proc.c \
 	keepalived/vrrp/vrrp_proc_watch.c keepalived/vrrp/vrrp_proc_watch.h
 # smtp_alert of instances and groups: the words (pure).
 KAVRRP_SOURCES += keepalived/vrrp/vrrp_smtp.c keepalived/vrrp/vrrp_smtp.h
+# linkbeat: carriers polled with MII / ethtool / SIOCGIFFLAGS ioctls.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_linkbeat.c \
+	keepalived/vrrp/vrrp_linkbeat.h
 # Track files watched with inotify on the VRRP loop.
 KAVRRP_SOURCES += keepalived/vrrp/vrrp_tfile.c keepalived/vrrp/vrrp_tfile.h
 keepalived_vrrp_libvrrp_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check

@@ -20,6 +20,7 @@
 #include "vrrp_data.h"
 #include "smtp_alert.h"
 #include "track_file.h"
+#include "vrrp_linkbeat.h"
 #include "vrrp_params.h"
 #include "vrrp_run.h"
 
@@ -151,12 +152,40 @@ static void run_syncs(struct vrrp_child *v, const struct ka_conf *c)
 	mem_free(&g);
 }
 
+/* The interfaces whose carrier is polled: linkbeat_interfaces; with the
+ * global linkbeat_use_polling every interface an instance uses or
+ * tracks; an instance's linkbeat_use_polling, its own. */
+static void set_linkbeat(struct vrrp_child *v, const struct ka_conf *c)
+{
+	struct vrrp_linkbeat *lb = vrrp_run_linkbeat(v->run);
+	const struct global_data *gd = c->global;
+	const struct vrrp_instance_conf *ic;
+	const struct vrrp_track_conf *t;
+	size_t i;
+
+	vrrp_linkbeat_clear(lb);
+	for (i = 0; i < gd->linkbeat_if_count; i++)
+		vrrp_linkbeat_add(lb, gd->linkbeat_ifs[i].name,
+				  vrrp_linkbeat_method(
+					  gd->linkbeat_ifs[i].type));
+	list_for_each_entry(ic, &c->vrrp->instances, node) {
+		if ((gd->linkbeat_use_polling || ic->linkbeat_use_polling) &&
+		    ic->ifname[0])
+			vrrp_linkbeat_add(lb, ic->ifname, VRRP_LINKBEAT_ANY);
+		if (!gd->linkbeat_use_polling)
+			continue;
+		list_for_each_entry(t, &ic->track_ifs, node)
+			vrrp_linkbeat_add(lb, t->name, VRRP_LINKBEAT_ANY);
+	}
+}
+
 static void run_instances(struct vrrp_child *v, const struct ka_conf *c)
 {
 	const struct vrrp_instance_conf *ic;
 	struct vrrp_run_params p;
 	int ret;
 
+	set_linkbeat(v, c);
 	run_syncs(v, c);
 	list_for_each_entry(ic, &c->vrrp->instances, node) {
 		params_from_conf(ic, c->global, &p);

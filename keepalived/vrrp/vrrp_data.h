@@ -227,6 +227,7 @@ struct vrrp_instance_conf {
 	struct list_node track_ifs;	/* struct vrrp_track_conf */
 	struct list_node track_files;	/* struct vrrp_track_conf */
 	struct list_node track_procs;	/* struct vrrp_track_conf */
+	bool linkbeat_use_polling;	/* poll its own interface */
 	struct vrrp_notify_conf notify;
 
 	/* Stored, not acted on yet by the VRRP child. */

@@ -147,5 +147,6 @@ bool vrrp_instance_conf_equal(const struct vrrp_instance_conf *a,
 	       track_lists_equal(&a->track_ifs, &b->track_ifs) &&
 	       track_lists_equal(&a->track_files, &b->track_files) &&
 	       track_lists_equal(&a->track_procs, &b->track_procs) &&
+	       a->linkbeat_use_polling == b->linkbeat_use_polling &&
 	       notify_equal(&a->notify, &b->notify);
 }

@@ -85,6 +85,7 @@ VRRP_KW(vrrp_kw_track_script_line);
 VRRP_KW(vrrp_kw_track_if_line);
 VRRP_KW(vrrp_kw_track_file_line);
 VRRP_KW(vrrp_kw_track_proc_line);
+VRRP_KW(vrrp_kw_linkbeat_use_polling);
 
 /* vrrp_kw_proc.c: the vrrp_track_process block */
 void *vrrp_kw_proc_open(struct cfg_parser *p, const struct cfg_words *w,

@@ -318,3 +318,17 @@ VRRP_KW(vrrp_kw_track_proc_line)
 	return wide_line(p, w, IC(obj), &IC(obj)->track_procs,
 			 "track_process", "track process");
 }
+
+/* Deprecated in keepalived 2.2 (with a warning) for linkbeat_interfaces,
+ * which also covers the tracked interfaces; still acted on. */
+VRRP_KW(vrrp_kw_linkbeat_use_polling)
+{
+	struct vrrp_instance_conf *ic = IC(obj);
+
+	cfg_want_args(p, w, 0, 0);
+	cfg_report(p, CFG_WARNING, "(%s) 'linkbeat_use_polling' in vrrp "
+		   "instance deprecated - use linkbeat_interfaces block",
+		   ic->name);
+	ic->linkbeat_use_polling = true;
+	return 0;
+}

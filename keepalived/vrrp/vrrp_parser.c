@@ -106,6 +106,7 @@ static const struct cfg_keyword instance_keywords[] = {
 	KW("notify_master_rx_lower_pri", vrrp_kw_notify_master_rx_lower_pri),
 	KW("notify_priority_changes", vrrp_kw_notify_priority_changes),
 	KW("smtp_alert", vrrp_kw_smtp_alert),
+	KW("linkbeat_use_polling", vrrp_kw_linkbeat_use_polling),
 	UNSUPPORTED("vrf"),
 	UNSUPPORTED("use_vmac_addr"),
 	UNSUPPORTED("use_ipvlan"),
@@ -122,7 +123,6 @@ static const struct cfg_keyword instance_keywords[] = {
 	UNSUPPORTED("virtual_rules"),
 	UNSUPPORTED("strict_mode"),
 	UNSUPPORTED("kernel_rx_buf_size"),
-	UNSUPPORTED("linkbeat_use_polling"),
 	{ NULL, NULL, NULL, 0 }
 };
 

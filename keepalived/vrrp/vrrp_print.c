@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <limits.h>
 #include <string.h>
 
 #include "vrrp_data.h"
@@ -212,6 +213,8 @@ static void print_instance(const struct vrrp_instance_conf *ic, FILE *out)
 	print_tracks(out, "track_interface", &ic->track_ifs);
 	print_tracks(out, "track_file", &ic->track_files);
 	print_tracks(out, "track_process", &ic->track_procs);
+	if (ic->linkbeat_use_polling)
+		fprintf(out, IND "linkbeat_use_polling\n");
 	print_notify(&ic->notify, out);
 	fprintf(out, "}\n");
 }
@@ -237,6 +240,40 @@ static void print_script(const struct vrrp_script_conf *sc, FILE *out)
 			sc->cmd.group ? sc->cmd.group : "");
 	if (sc->init_fail)
 		fprintf(out, IND "init_fail\n");
+	fprintf(out, "}\n");
+}
+
+/* A vrrp_track_process block the checks kept. */
+static void print_proc(const struct vrrp_proc_conf *pc, FILE *out)
+{
+	static const char *const match[] = {
+		[VRRP_PROC_PARAMS_PARTIAL] = "partial",
+		[VRRP_PROC_PARAMS_INITIAL] = "initial",
+	};
+	const struct vrrp_proc_spec *s = &pc->spec;
+	size_t i;
+
+	fprintf(out, "vrrp_track_process %s {\n" IND "process ", pc->name);
+	print_word(out, s->name);
+	for (i = 0; i < s->nparams; i++) {
+		fputc(' ', out);
+		print_word(out, s->params[i]);
+	}
+	fprintf(out, "\n");
+	if (s->match == VRRP_PROC_PARAMS_EXACT && !s->nparams)
+		fprintf(out, IND "param_match\n");
+	else if (s->match == VRRP_PROC_PARAMS_PARTIAL ||
+		 s->match == VRRP_PROC_PARAMS_INITIAL)
+		fprintf(out, IND "param_match %s\n", match[s->match]);
+	fprintf(out, IND "quorum %u\n", pc->quorum);
+	if (pc->quorum_max != UINT_MAX)
+		fprintf(out, IND "quorum_max %u\n", pc->quorum_max);
+	print_timer(out, "fork_delay", pc->fork_delay_us);
+	print_timer(out, "terminate_delay", pc->terminate_delay_us);
+	fprintf(out, IND "weight %d%s\n", pc->weight,
+		pc->reverse ? " reverse" : "");
+	if (s->full_command)
+		fprintf(out, IND "full_command\n");
 	fprintf(out, "}\n");
 }
 
@@ -273,8 +310,13 @@ void vrrp_conf_dump(const struct vrrp_conf *c, FILE *out)
 	const struct vrrp_script_conf *sc;
 	const struct vrrp_sync_conf *gc;
 
+	const struct vrrp_proc_conf *pc;
+
 	list_for_each_entry(sc, &c->scripts, node)
 		print_script(sc, out);
+	list_for_each_entry(pc, &c->procs, node)
+		if (!pc->removed)
+			print_proc(pc, out);
 	list_for_each_entry(gc, &c->syncs, node)
 		print_sync(c, gc, out);
 	list_for_each_entry(ic, &c->instances, node)

@@ -172,6 +172,12 @@ void vrrp_run_set_syncs(struct vrrp_run *r,
 struct smtp_alerter;
 void vrrp_run_set_alerter(struct vrrp_run *r, struct smtp_alerter *a);
 
+/* The carrier poller (linkbeat_use_polling, linkbeat_interfaces): the
+ * caller clears it and adds the interfaces to poll, at start and on
+ * reload. */
+struct vrrp_linkbeat;
+struct vrrp_linkbeat *vrrp_run_linkbeat(struct vrrp_run *r);
+
 /* Opens the notify FIFOs (at most VRRP_RUN_FIFO_MAX; those that cannot
  * be used are logged and left out). Called once, at start. */
 #define VRRP_RUN_FIFO_MAX 2

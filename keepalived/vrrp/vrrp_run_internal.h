@@ -11,6 +11,7 @@
 #include "vrrp_data.h"
 #include "vrrp_packet.h"
 #include "vrrp_run.h"
+#include "vrrp_linkbeat.h"
 #include "vrrp_tfile.h"
 #include "vrrp_track.h"
 #include "vrrp_tx.h"
@@ -80,7 +81,12 @@ struct vrrp_run {
 	size_t nfifos;
 	bool stopping;			/* the daemon stops (-V applies) */
 	struct smtp_alerter *alerter;	/* not ours; NULL: none */
+	struct vrrp_linkbeat *linkbeat;	/* polled carriers */
 };
+
+/* vrrp_run.c: carrier up: polled if the interface is, else IFF_RUNNING
+ * from netlink. */
+bool vrrp_run_carrier(const struct vrrp_run *r, const struct iface *ifp);
 
 /* vrrp_run_fx.c: the e-mail of a transition (instance, or group). */
 void vrrp_run_smtp(struct vrrp_run *r, bool group, const char *name,

@@ -175,7 +175,7 @@ static enum vrrp_track_status if_status(struct vrrp_inst *in,
 		netlink_daemon_iftable(in->run->nl), ifname);
 
 	if (ifp && (ifp->link.flags & IFF_UP) &&
-	    (ifp->link.flags & IFF_RUNNING))
+	    vrrp_run_carrier(in->run, ifp))
 		return VRRP_TRACK_UP;
 	return VRRP_TRACK_DOWN;
 }
