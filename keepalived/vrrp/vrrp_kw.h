@@ -125,6 +125,7 @@ VRRP_KW(vrrp_kw_sync_track_if_line);
 VRRP_KW(vrrp_kw_sync_track_file_line);
 VRRP_KW(vrrp_kw_sync_track_proc_line);
 VRRP_KW(vrrp_kw_sync_smtp_alert);
+VRRP_KW(vrrp_kw_sync_notify_priority_changes);
 VRRP_KW(vrrp_kw_sync_global_tracking);
 VRRP_KW(vrrp_kw_sync_tracking_weight);
 

@@ -126,3 +126,9 @@ VRRP_KW(vrrp_kw_sync_smtp_alert)
 {
 	return global_kw_tristate(p, w, &SG(obj)->notify.smtp_alert);
 }
+
+/* The members' default for notify_priority_changes. */
+VRRP_KW(vrrp_kw_sync_notify_priority_changes)
+{
+	return global_kw_tristate(p, w, &SG(obj)->notify.priority_changes);
+}

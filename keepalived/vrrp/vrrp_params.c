@@ -176,6 +176,19 @@ static void notify(const char *name, const struct vrrp_notify_conf *n,
 	}
 }
 
+/* The instance's own notify_priority_changes, else its sync group's (as
+ * keepalived 2.2.7 applies a group's to its members), else global
+ * vrrp_notify_priority_changes. */
+static bool priority_changes(const struct vrrp_instance_conf *ic,
+			     const struct global_data *gd)
+{
+	if (ic->notify.priority_changes != GD_UNSET)
+		return ic->notify.priority_changes == GD_ON;
+	if (ic->sync && ic->sync->notify.priority_changes != GD_UNSET)
+		return ic->sync->notify.priority_changes == GD_ON;
+	return gd->vrrp_notify_priority_changes;
+}
+
 void vrrp_params_tracking(const struct vrrp_instance_conf *ic,
 			  const struct global_data *gd,
 			  struct vrrp_run_params *p)
@@ -189,9 +202,7 @@ void vrrp_params_tracking(const struct vrrp_instance_conf *ic,
 	notify(ic->name, &ic->notify, gd, p->notify);
 	p->notify_deleted = ic->notify.deleted;
 	p->smtp_alert = vrrp_params_smtp(&ic->notify, gd);
-	p->notify_priority_changes = ic->notify.priority_changes == GD_UNSET ?
-		gd->vrrp_notify_priority_changes :
-		ic->notify.priority_changes == GD_ON;
+	p->notify_priority_changes = priority_changes(ic, gd);
 	p->sync_group[0] = '\0';
 	if (ic->sync && !ic->sync->removed)
 		snprintf(p->sync_group, sizeof(p->sync_group), "%s",

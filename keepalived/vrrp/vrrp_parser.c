@@ -235,8 +235,8 @@ static const struct cfg_keyword sync_keywords[] = {
 	BLOCK("track_file", &sync_track_file_block),
 	BLOCK("track_process", &sync_track_proc_block),
 	KW("smtp_alert", vrrp_kw_sync_smtp_alert),
+	KW("notify_priority_changes", vrrp_kw_sync_notify_priority_changes),
 	UNSUPPORTED("track_bfd"),
-	UNSUPPORTED("notify_priority_changes"),
 	{ NULL, NULL, NULL, 0 }
 };
 

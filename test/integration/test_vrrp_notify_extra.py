@@ -129,3 +129,41 @@ def test_notify_extras(netns, veth, daemon, keepalived_ref, public_dir,
     rec.wait_for("[5] gen2 INSTANCE VI_2 DELETED 100")
     assert "[1] fault2" not in rec.lines()
     assert node.running()
+
+
+def group_config(d):
+    return ("global_defs {\n    vrrp_garp_master_delay 0\n"
+            f"    vrrp_notify_fifo {d}/vrrp.fifo\n"
+            f"    vrrp_notify_fifo_script {d}/fifo.sh\n}}\n"
+            f"track_file tf {{\n    file {d}/tf\n    weight -10\n}}\n"
+            "vrrp_sync_group G1 {\n    group {\n        VI_1\n        VI_2\n"
+            "    }\n    notify_priority_changes\n"
+            "    sync_group_tracking_weight\n}\n"
+            "vrrp_instance VI_1 {\n    state BACKUP\n    interface vr0\n"
+            "    virtual_router_id 65\n    priority 150\n    advert_int 1\n"
+            "    track_file {\n        tf\n    }\n"
+            "    virtual_ipaddress {\n        192.168.88.100/24\n    }\n}\n"
+            "vrrp_instance VI_2 {\n    state BACKUP\n    interface vr0\n"
+            "    virtual_router_id 66\n    priority 150\n    advert_int 1\n"
+            "    virtual_ipaddress {\n        192.168.88.101/24\n    }\n}\n")
+
+
+@pytest.mark.parametrize("which", ["ours", "keepalived"])
+def test_group_priority_changes_apply_to_members(netns, veth, daemon,
+                                                 keepalived_ref, public_dir,
+                                                 which):
+    """A sync group's notify_priority_changes: its members write
+    INSTANCE ... MASTER_PRIORITY lines (keepalived 2.2.7 does)."""
+    d = public_dir
+    rec = Records(d)
+    (d / "tf").write_text("0\n")
+    a, b = netns("nxa"), netns("nxb")
+    veth(a, b, "192.168.88.1/24", "192.168.88.2/24", ifname_a="vr0",
+         ifname_b="vr0")
+    ours = which == "ours"
+    daemon(a, group_config(d), args=OURS_ARGS if ours else REF_ARGS,
+           binary=None if ours else keepalived_ref, name="a")
+    rec.wait_for('FIFO: GROUP "G1" MASTER 0')
+    (d / "tf").write_text("2\n")
+    rec.wait_for('FIFO: INSTANCE "VI_1" MASTER_PRIORITY 130')
+    assert not [x for x in rec.lines() if "GROUP" in x and "PRIORITY" in x]
