@@ -43,6 +43,8 @@ KACORE_SOURCES += keepalived/core/heartbeat.c keepalived/core/heartbeat.h \
 	keepalived/core/dump_file.c keepalived/core/dump_file.h \
 	keepalived/core/sd_notify.c keepalived/core/sd_notify.h \
 	keepalived/core/proc_stats.c keepalived/core/proc_stats.h
+# A track file's number: FILE_CHECK and VRRP's track_file read it alike.
+KACORE_SOURCES += keepalived/core/track_file.c keepalived/core/track_file.h
 
 # VRRP and checker: for now their top-level keyword tables and their
 # child entry points (which use the child runtime of keepalived/core).

@@ -2,13 +2,8 @@
  * track_file_read.h: the number in a track file, and what it means for a
  * FILE_CHECK (keepalived.conf(5), "Track files" and FILE_CHECK).
  *
- * The number is read the way keepalived 2.2.7 reads it (observed): white
- * space before it is skipped; a sign is allowed; 0x... is hexadecimal and
- * a leading 0 octal; reading stops at the first character that is not
- * part of the number, so "12abc" is 12 and "3\n4" is 3; text with no
- * number ("", "abc", "- 4") is 0; a missing file is 0. A number outside
- * -2147483648..2147483648 is invalid, and keepalived then keeps the value
- * it had before.
+ * How the number is read: track_file.h (keepalived/core), shared with
+ * VRRP tracking.
  */
 #ifndef KA_TRACK_FILE_READ_H
 #define KA_TRACK_FILE_READ_H
@@ -17,26 +12,7 @@
 #include <stddef.h>
 
 #include "check_data.h"
-
-#define TRACK_FILE_VALUE_MIN (-2147483647L - 1)
-#define TRACK_FILE_VALUE_MAX 2147483648L
-/* How much of the file is looked at: far more than any number needs. */
-#define TRACK_FILE_READ_MAX 4095
-
-/*
- * Parses "len" bytes of "text" (need not be NUL-terminated; NUL bytes end
- * it). Pure. Returns 0 with *value set, or -ERANGE for a number out of
- * range (*value untouched).
- */
-int track_file_parse(const char *text, size_t len, long *value);
-
-/*
- * Reads the file at "path" without blocking (O_NONBLOCK: a FIFO with no
- * writer reads as empty). Returns 0 with *value set (0 for a missing
- * file), -ERANGE for a number out of range, or the negative errno of
- * open() or read() for a file that exists but cannot be read.
- */
-int track_file_read(const char *path, long *value);
+#include "track_file.h"
 
 /*
  * init_file: writes tf->init_value to tf->path, if the file does not

@@ -72,6 +72,8 @@ static void check(struct cfg_parser *p, struct ka_conf *c,
 	/* The parent starts the VRRP child when there are instances. */
 	c->global->vrrp_instances = (unsigned)vrrp_conf_count(c->vrrp);
 	check_conf_check(p, c->check, c->global, o->env ? o->env : &sys);
+	/* The track_file blocks the checker kept, for VRRP's lines. */
+	vrrp_check_track_files(p, c->vrrp, &c->check->track_files);
 	check_conf_complete(c->check, c->global);
 	/* ... and the checker child when there are virtual servers. */
 	c->global->virtual_servers = (unsigned)check_conf_count_vs(c->check);

@@ -61,5 +61,21 @@ KAVRRP_SOURCES += keepalived/vrrp/vrrp_lvs_sync.c \
 	keepalived/vrrp/vrrp_lvs_sync.h \
 	keepalived/vrrp/vrrp_lvs_sync_open.c \
 	keepalived/vrrp/vrrp_lvs_sync_open.h
+# --- track_file, track_process, notify extras (wip-vtrack) ---
+# track_file lines are checked against the checker's track_file blocks.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_check_tfile.c
+# vrrp_track_process: the block, its checks, the pure matching and
+# connector decoding (vrrp_proc.c), and the watcher on the loop.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_kw_proc.c \
+	keepalived/vrrp/vrrp_check_proc.c \
+	keepalived/vrrp/vrrp_proc.c keepalived/vrrp/vrrp_proc.h \
+	keepalived/vrrp/vrrp_proc_watch.c keepalived/vrrp/vrrp_proc_watch.h
+# smtp_alert of instances and groups: the words (pure).
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_smtp.c keepalived/vrrp/vrrp_smtp.h
+# linkbeat: carriers polled with MII / ethtool / SIOCGIFFLAGS ioctls.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_linkbeat.c \
+	keepalived/vrrp/vrrp_linkbeat.h
+# Track files watched with inotify on the VRRP loop.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_tfile.c keepalived/vrrp/vrrp_tfile.h
 keepalived_vrrp_libvrrp_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check
 keepalived_vrrp_libvrrp_san_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check

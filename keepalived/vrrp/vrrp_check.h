@@ -71,6 +71,19 @@ int vrrp_check_syncs(struct cfg_parser *p, struct vrrp_conf *vc,
 		     const struct global_data *gd,
 		     const struct vrrp_check_env *env);
 int vrrp_check_sync_weights(struct cfg_parser *p, struct vrrp_conf *vc);
+/* vrrp_check_proc.c: the vrrp_track_process blocks ("process" given,
+ * the matching mode settled) and the track_process lines (the block
+ * exists; its weight and reverse unless the line gives its own; the same
+ * rules on weights as track_file). */
+int vrrp_check_procs(struct cfg_parser *p, struct vrrp_conf *vc);
+/* vrrp_check_tfile.c: the track_file lines of every instance (sync group
+ * lines already copied) against "files", the checker configuration's
+ * list of struct ck_track_file (check_data.h): each names a block; the
+ * block's weight and reverse unless the line gives its own; no weight on
+ * the address owner, nor in a sync group without
+ * sync_group_tracking_weight. After check_conf_check(). */
+int vrrp_check_track_files(struct cfg_parser *p, struct vrrp_conf *vc,
+			   const struct list_node *files);
 /* Two instances on one interface, family and VRID that would receive
  * each other's adverts (both multicast, or unicast to a common peer). */
 int vrrp_check_vrid_unique(struct cfg_parser *p, const struct vrrp_conf *vc);

@@ -94,6 +94,7 @@ int vrrp_check(struct cfg_parser *p, struct vrrp_conf *vc,
 		bad += vrrp_check_tracking(p, vc, ic, env) < 0;
 		bad += vrrp_check_notify(p, ic, gd, env) < 0;
 	}
+	bad += vrrp_check_procs(p, vc) < 0;
 	bad += vrrp_check_vrid_unique(p, vc) < 0;
 	bad += vrrp_check_sync_weights(p, vc) < 0;
 	return bad;

@@ -31,6 +31,8 @@ static const char *const notify_names[VRRP_NOTIFY_COUNT] = {
 	[VRRP_NOTIFY_FAULT] = "notify_fault",
 	[VRRP_NOTIFY_STOP] = "notify_stop",
 	[VRRP_NOTIFY_ANY] = "notify",
+	[VRRP_NOTIFY_DELETED] = "notify_deleted",
+	[VRRP_NOTIFY_RX_LOWER] = "notify_master_rx_lower_pri",
 };
 
 /* Joins the group's instances to it; returns how many joined, and the
@@ -185,6 +187,10 @@ static int copy_tracking(struct cfg_parser *p, struct vrrp_conf *vc,
 				  &ic->track_scripts, "track_script");
 		bad += copy_lines(p, ic, &sc->tracking->track_ifs,
 				  &ic->track_ifs, "track_interface");
+		bad += copy_lines(p, ic, &sc->tracking->track_files,
+				  &ic->track_files, "track_file");
+		bad += copy_lines(p, ic, &sc->tracking->track_procs,
+				  &ic->track_procs, "track_process");
 	}
 	return bad;
 }

@@ -18,6 +18,8 @@ static const char *const notify_names[VRRP_NOTIFY_COUNT] = {
 	[VRRP_NOTIFY_FAULT] = "notify_fault",
 	[VRRP_NOTIFY_STOP] = "notify_stop",
 	[VRRP_NOTIFY_ANY] = "notify",
+	[VRRP_NOTIFY_DELETED] = "notify_deleted",
+	[VRRP_NOTIFY_RX_LOWER] = "notify_master_rx_lower_pri",
 };
 
 static bool have_system(const struct vrrp_check_env *env)

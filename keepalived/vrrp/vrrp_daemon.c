@@ -19,6 +19,9 @@
 #include "vrrp_daemon.h"
 #include "vrrp_data.h"
 #include "vrrp_lvs_sync_open.h"
+#include "smtp_alert.h"
+#include "track_file.h"
+#include "vrrp_linkbeat.h"
 #include "vrrp_params.h"
 #include "vrrp_run.h"
 
@@ -31,6 +34,7 @@ struct vrrp_child {
 	struct vrrp_lvs_sync *lvs_sync;	/* lvs_sync_daemon; NULL: none */
 	bool stopping;			/* stop() runs the loop a little
 					 * longer for notify_stop: no reload */
+	struct smtp_alerter *alerter;	/* smtp_alert of instances, groups */
 };
 
 static bool on(enum gd_tristate t)
@@ -150,12 +154,40 @@ static void run_syncs(struct vrrp_child *v, const struct ka_conf *c)
 	mem_free(&g);
 }
 
+/* The interfaces whose carrier is polled: linkbeat_interfaces; with the
+ * global linkbeat_use_polling every interface an instance uses or
+ * tracks; an instance's linkbeat_use_polling, its own. */
+static void set_linkbeat(struct vrrp_child *v, const struct ka_conf *c)
+{
+	struct vrrp_linkbeat *lb = vrrp_run_linkbeat(v->run);
+	const struct global_data *gd = c->global;
+	const struct vrrp_instance_conf *ic;
+	const struct vrrp_track_conf *t;
+	size_t i;
+
+	vrrp_linkbeat_clear(lb);
+	for (i = 0; i < gd->linkbeat_if_count; i++)
+		vrrp_linkbeat_add(lb, gd->linkbeat_ifs[i].name,
+				  vrrp_linkbeat_method(
+					  gd->linkbeat_ifs[i].type));
+	list_for_each_entry(ic, &c->vrrp->instances, node) {
+		if ((gd->linkbeat_use_polling || ic->linkbeat_use_polling) &&
+		    ic->ifname[0])
+			vrrp_linkbeat_add(lb, ic->ifname, VRRP_LINKBEAT_ANY);
+		if (!gd->linkbeat_use_polling)
+			continue;
+		list_for_each_entry(t, &ic->track_ifs, node)
+			vrrp_linkbeat_add(lb, t->name, VRRP_LINKBEAT_ANY);
+	}
+}
+
 static void run_instances(struct vrrp_child *v, const struct ka_conf *c)
 {
 	const struct vrrp_instance_conf *ic;
 	struct vrrp_run_params p;
 	int ret;
 
+	set_linkbeat(v, c);
 	run_syncs(v, c);
 	list_for_each_entry(ic, &c->vrrp->instances, node) {
 		params_from_conf(ic, c->global, &p);
@@ -197,6 +229,27 @@ static void open_fifos(struct vrrp_child *v, const struct global_data *gd)
 	vrrp_run_open_fifos(v->run, fp, vrrp_params_fifos(gd, fp));
 }
 
+/* init_file of the track files instances use: once, at start, before
+ * the instances read them (the checker does the same for its own). */
+static void init_track_files(const struct vrrp_conf *vc)
+{
+	const struct vrrp_instance_conf *ic;
+	const struct vrrp_track_conf *t;
+	int ret;
+
+	list_for_each_entry(ic, &vc->instances, node)
+		list_for_each_entry(t, &ic->track_files, node) {
+			if (t->ignored || !t->file_path || !t->file_init)
+				continue;
+			ret = track_file_write_init(t->file_path,
+						    t->file_init_value,
+						    t->file_init_overwrite);
+			if (ret < 0)
+				log_warnx("Track file %s: init_file failed: "
+					  "%s", t->file_path, strerror(-ret));
+		}
+}
+
 static int start(struct child_env *env, struct ka_conf *c)
 {
 	const struct global_data *gd = c->global;
@@ -215,7 +268,10 @@ static int start(struct child_env *env, struct ka_conf *c)
 		.release_on_stop = !env->opts->dont_release_vrrp,
 		.on_state = vrrp_lvs_sync_on_state, .state_ctx = &v->lvs_sync });
 	v->conf = c;
+	v->alerter = smtp_alerter_new(env->loop, gd);
+	vrrp_run_set_alerter(v->run, v->alerter);
 	open_fifos(v, gd);
+	init_track_files(c->vrrp);
 	warn_global_unimplemented(gd);
 	if (!gd->vrrp_startup_delay_us) {
 		run_instances(v, c);
@@ -252,6 +308,7 @@ static void reload(struct child_env *env, struct ka_conf *old,
 	if (!v || !v->nl || v->stopping)
 		return;
 	v->conf = new;
+	smtp_alerter_set_global(v->alerter, new->global);
 	/* While vrrp_startup_delay runs, its timer will start "new". An
 	 * unchanged instance keeps its state; a changed one restarts. */
 	if (!v->t_startup) {
@@ -274,6 +331,7 @@ static void stop(struct child_env *env, struct ka_conf *c)
 	v->stopping = true;
 	vrrp_run_free(&v->run);
 	vrrp_lvs_sync_free(&v->lvs_sync);
+	smtp_alerter_free(&v->alerter);
 	/* -V leaves what we set up in place, as keepalived does */
 	if (v->nl && !env->opts->dont_release_vrrp)
 		netlink_daemon_static_remove(v->nl, c->statics,

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "memory.h"
@@ -16,6 +17,7 @@ struct vrrp_conf *vrrp_conf_new(void)
 	list_init(&c->instances);
 	list_init(&c->scripts);
 	list_init(&c->syncs);
+	list_init(&c->procs);
 	return c;
 }
 
@@ -51,8 +53,12 @@ struct vrrp_instance_conf *vrrp_instance_conf_new(const char *name)
 	ic->check_unicast_src = GD_UNSET;
 	ic->lower_prio_no_advert = GD_UNSET;
 	ic->higher_prio_send_advert = GD_UNSET;
+	ic->notify.priority_changes = GD_UNSET;
+	ic->notify.smtp_alert = GD_UNSET;
 	list_init(&ic->track_scripts);
 	list_init(&ic->track_ifs);
+	list_init(&ic->track_files);
+	list_init(&ic->track_procs);
 	return ic;
 }
 
@@ -164,6 +170,8 @@ void vrrp_instance_conf_free(struct vrrp_instance_conf **pic)
 	}
 	free_tracks(&ic->track_scripts);
 	free_tracks(&ic->track_ifs);
+	free_tracks(&ic->track_files);
+	free_tracks(&ic->track_procs);
 	for (i = 0; i < VRRP_NOTIFY_COUNT; i++)
 		global_data_script_clear(&ic->notify.script[i]);
 	for (i = 0; i < ic->nfiles; i++)
@@ -179,9 +187,12 @@ void vrrp_conf_free(struct vrrp_conf **pc)
 	struct vrrp_instance_conf *ic, *tmp;
 	struct vrrp_script_conf *sc, *stmp;
 	struct vrrp_sync_conf *gc, *gtmp;
+	struct vrrp_proc_conf *tp, *ptmp;
 
 	if (!c)
 		return;
+	list_for_each_entry_safe(tp, ptmp, &c->procs, node)
+		vrrp_proc_conf_free(&tp);
 	list_for_each_entry_safe(gc, gtmp, &c->syncs, node)
 		vrrp_sync_conf_free(&gc);
 	list_for_each_entry_safe(ic, tmp, &c->instances, node)
@@ -314,6 +325,8 @@ struct vrrp_sync_conf *vrrp_sync_conf_new(const char *name)
 	sc->name = mem_strdup(name);
 	list_node_init(&sc->node);
 	sc->tracking = vrrp_instance_conf_new(name);
+	sc->notify.priority_changes = GD_UNSET;
+	sc->notify.smtp_alert = GD_UNSET;
 	return sc;
 }
 
@@ -344,5 +357,45 @@ struct vrrp_sync_conf *vrrp_conf_find_sync(const struct vrrp_conf *c,
 	list_for_each_entry(sc, &c->syncs, node)
 		if (!strcmp(sc->name, name))
 			return sc;
+	return NULL;
+}
+
+struct vrrp_proc_conf *vrrp_proc_conf_new(const char *name)
+{
+	struct vrrp_proc_conf *pc = mem_new(struct vrrp_proc_conf);
+
+	list_node_init(&pc->node);
+	pc->name = mem_strdup(name);
+	pc->quorum = 1;
+	pc->quorum_max = UINT_MAX;
+	pc->weight = 1;
+	return pc;
+}
+
+void vrrp_proc_conf_free(struct vrrp_proc_conf **ppc)
+{
+	struct vrrp_proc_conf *pc = ppc ? *ppc : NULL;
+	size_t i;
+
+	if (!pc)
+		return;
+	list_del(&pc->node);
+	for (i = 0; i < pc->spec.nparams; i++)
+		mem_free(&pc->spec.params[i]);
+	mem_free(&pc->spec.params);
+	mem_free(&pc->spec.name);
+	mem_free(&pc->name);
+	mem_free(&pc->file);
+	mem_free(ppc);
+}
+
+struct vrrp_proc_conf *vrrp_conf_find_proc(const struct vrrp_conf *c,
+					   const char *name)
+{
+	struct vrrp_proc_conf *pc;
+
+	list_for_each_entry(pc, &c->procs, node)
+		if (!strcmp(pc->name, name))
+			return pc;
 	return NULL;
 }

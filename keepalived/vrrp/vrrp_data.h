@@ -25,6 +25,7 @@
 #include "list.h"
 #include "vrrp_fsm.h"
 #include "vrrp_packet.h"
+#include "vrrp_proc.h"
 
 /* Where a value was configured; file is owned by the instance (see
  * vrrp_instance_conf_file()). line 0: not configured (a default). */
@@ -96,6 +97,24 @@ struct vrrp_script_conf {
 	bool refused;
 };
 
+/* A vrrp_track_process block (vrrp_kw_proc.c; the spec is completed by
+ * the validation pass, vrrp_check_proc.c). */
+struct vrrp_proc_conf {
+	struct list_node node;		/* on vrrp_conf.procs */
+	char *name;
+	struct vrrp_proc_spec spec;	/* spec.name NULL: no "process" */
+	bool match_set;			/* param_match given */
+	unsigned quorum;		/* default 1 */
+	unsigned quorum_max;		/* default UINT_MAX */
+	uint64_t fork_delay_us;
+	uint64_t terminate_delay_us;
+	int weight;			/* -254..254, default 1 */
+	bool reverse;
+	char *file;			/* the vrrp_track_process line */
+	unsigned line;
+	bool removed;			/* by the validation pass */
+};
+
 /* A line of track_script or track_interface. */
 struct vrrp_track_conf {
 	struct list_node node;
@@ -110,8 +129,17 @@ struct vrrp_track_conf {
 	bool ignored;
 	/* track_script, filled by the validation pass */
 	const struct vrrp_script_conf *script;
+	/* track_process, filled by the validation pass */
+	const struct vrrp_proc_conf *proc;
 	/* a copy of a vrrp_sync_group's line, made by the validation pass */
 	bool from_group;
+	/* track_file, filled by vrrp_check_track_files(): the block's file
+	 * (owned by the checker's configuration, same lifetime) and its
+	 * init_file setting */
+	const char *file_path;
+	bool file_init;
+	long file_init_value;
+	bool file_init_overwrite;
 };
 
 /* The notify scripts of an instance; refused by the validation pass
@@ -122,12 +150,23 @@ enum vrrp_notify_kind {
 	VRRP_NOTIFY_FAULT,
 	VRRP_NOTIFY_STOP,
 	VRRP_NOTIFY_ANY,		/* "notify": every transition */
+	VRRP_NOTIFY_DELETED,		/* notify_deleted (instances only) */
+	VRRP_NOTIFY_RX_LOWER,		/* notify_master_rx_lower_pri */
 	VRRP_NOTIFY_COUNT,
 };
 
 struct vrrp_notify_conf {
 	struct gd_script script[VRRP_NOTIFY_COUNT];
 	bool refused[VRRP_NOTIFY_COUNT];
+	/* notify_deleted, with or without a script: a removed instance is
+	 * reported as DELETED rather than FAULT */
+	bool deleted;
+	/* notify_priority_changes; GD_UNSET: global
+	 * vrrp_notify_priority_changes */
+	enum gd_tristate priority_changes;
+	/* smtp_alert [BOOL]; GD_UNSET: global smtp_alert_vrrp, else
+	 * smtp_alert, else off */
+	enum gd_tristate smtp_alert;
 };
 
 #define VRRP_PRIO_DEFAULT 100
@@ -186,6 +225,9 @@ struct vrrp_instance_conf {
 
 	struct list_node track_scripts;	/* struct vrrp_track_conf */
 	struct list_node track_ifs;	/* struct vrrp_track_conf */
+	struct list_node track_files;	/* struct vrrp_track_conf */
+	struct list_node track_procs;	/* struct vrrp_track_conf */
+	bool linkbeat_use_polling;	/* poll its own interface */
 	struct vrrp_notify_conf notify;
 
 	/* Stored, not acted on yet by the VRRP child. */
@@ -223,6 +265,7 @@ struct vrrp_conf {
 	struct list_node instances;	/* struct vrrp_instance_conf */
 	struct list_node scripts;	/* struct vrrp_script_conf */
 	struct list_node syncs;		/* struct vrrp_sync_conf */
+	struct list_node procs;		/* struct vrrp_proc_conf */
 };
 
 /* Never NULL (allocation failure exits). */
@@ -262,6 +305,14 @@ struct vrrp_sync_conf *vrrp_sync_conf_new(const char *name);
 /* Unlinks, frees and NULLs *sc; accepts NULL. */
 void vrrp_sync_conf_free(struct vrrp_sync_conf **sc);
 struct vrrp_sync_conf *vrrp_conf_find_sync(const struct vrrp_conf *c,
+					   const char *name);
+
+/* A new vrrp_track_process named "name" with keepalived's defaults, not
+ * yet on c's list; freed by vrrp_proc_conf_free() unless added to it. */
+struct vrrp_proc_conf *vrrp_proc_conf_new(const char *name);
+/* Unlinks, frees and NULLs *pc; accepts NULL. */
+void vrrp_proc_conf_free(struct vrrp_proc_conf **pc);
+struct vrrp_proc_conf *vrrp_conf_find_proc(const struct vrrp_conf *c,
 					   const char *name);
 
 /* A new track_script / track_interface line; freed with its instance. */

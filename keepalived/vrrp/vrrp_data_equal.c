@@ -84,6 +84,11 @@ static bool scalars_equal(const struct vrrp_instance_conf *a,
 	       a->vmac_xmit_base == b->vmac_xmit_base;
 }
 
+static bool opt_path_equal(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
 static bool track_lists_equal(const struct list_node *ha,
 			      const struct list_node *hb)
 {
@@ -98,7 +103,8 @@ static bool track_lists_equal(const struct list_node *ha,
 
 		if (strcmp(ta->name, tb->name) || ta->weight != tb->weight ||
 		    ta->weight_set != tb->weight_set ||
-		    ta->reverse != tb->reverse || ta->ignored != tb->ignored)
+		    ta->reverse != tb->reverse || ta->ignored != tb->ignored ||
+		    !opt_path_equal(ta->file_path, tb->file_path))
 			return false;
 	}
 	return a == ha && b == hb;
@@ -123,7 +129,9 @@ static bool notify_equal(const struct vrrp_notify_conf *a,
 		    a->refused[k] != b->refused[k])
 			return false;
 	}
-	return true;
+	return a->deleted == b->deleted &&
+	       a->priority_changes == b->priority_changes &&
+	       a->smtp_alert == b->smtp_alert;
 }
 
 bool vrrp_instance_conf_equal(const struct vrrp_instance_conf *a,
@@ -137,5 +145,8 @@ bool vrrp_instance_conf_equal(const struct vrrp_instance_conf *a,
 	       peer_lists_equal(&a->peers, &b->peers) &&
 	       track_lists_equal(&a->track_scripts, &b->track_scripts) &&
 	       track_lists_equal(&a->track_ifs, &b->track_ifs) &&
+	       track_lists_equal(&a->track_files, &b->track_files) &&
+	       track_lists_equal(&a->track_procs, &b->track_procs) &&
+	       a->linkbeat_use_polling == b->linkbeat_use_polling &&
 	       notify_equal(&a->notify, &b->notify);
 }

@@ -83,6 +83,22 @@ VRRP_KW(vrrp_kw_script_user);
 VRRP_KW(vrrp_kw_script_init_fail);
 VRRP_KW(vrrp_kw_track_script_line);
 VRRP_KW(vrrp_kw_track_if_line);
+VRRP_KW(vrrp_kw_track_file_line);
+VRRP_KW(vrrp_kw_track_proc_line);
+VRRP_KW(vrrp_kw_linkbeat_use_polling);
+
+/* vrrp_kw_proc.c: the vrrp_track_process block */
+void *vrrp_kw_proc_open(struct cfg_parser *p, const struct cfg_words *w,
+			void *root);
+VRRP_KW(vrrp_kw_proc_process);
+VRRP_KW(vrrp_kw_proc_param_match);
+VRRP_KW(vrrp_kw_proc_quorum);
+VRRP_KW(vrrp_kw_proc_quorum_max);
+VRRP_KW(vrrp_kw_proc_delay);
+VRRP_KW(vrrp_kw_proc_fork_delay);
+VRRP_KW(vrrp_kw_proc_terminate_delay);
+VRRP_KW(vrrp_kw_proc_weight);
+VRRP_KW(vrrp_kw_proc_full_command);
 
 /* vrrp_kw_notify.c */
 VRRP_KW(vrrp_kw_notify_master);
@@ -90,6 +106,10 @@ VRRP_KW(vrrp_kw_notify_backup);
 VRRP_KW(vrrp_kw_notify_fault);
 VRRP_KW(vrrp_kw_notify_stop);
 VRRP_KW(vrrp_kw_notify);
+VRRP_KW(vrrp_kw_notify_deleted);
+VRRP_KW(vrrp_kw_notify_master_rx_lower_pri);
+VRRP_KW(vrrp_kw_notify_priority_changes);
+VRRP_KW(vrrp_kw_smtp_alert);
 
 /* vrrp_kw_sync.c: the vrrp_sync_group block */
 void *vrrp_kw_sync_open(struct cfg_parser *p, const struct cfg_words *w,
@@ -102,6 +122,10 @@ VRRP_KW(vrrp_kw_sync_notify_stop);
 VRRP_KW(vrrp_kw_sync_notify);
 VRRP_KW(vrrp_kw_sync_track_script_line);
 VRRP_KW(vrrp_kw_sync_track_if_line);
+VRRP_KW(vrrp_kw_sync_track_file_line);
+VRRP_KW(vrrp_kw_sync_track_proc_line);
+VRRP_KW(vrrp_kw_sync_smtp_alert);
+VRRP_KW(vrrp_kw_sync_notify_priority_changes);
 VRRP_KW(vrrp_kw_sync_global_tracking);
 VRRP_KW(vrrp_kw_sync_tracking_weight);
 

@@ -38,3 +38,30 @@ VRRP_KW(vrrp_kw_notify)
 {
 	return notify(p, w, obj, VRRP_NOTIFY_ANY);
 }
+
+/* "notify_deleted [SCRIPT [username [groupname]]]": DELETED rather than
+ * FAULT for an instance a reload removes, and the script if given. */
+VRRP_KW(vrrp_kw_notify_deleted)
+{
+	IC(obj)->notify.deleted = true;
+	if (w->count < 2)
+		return 0;
+	return notify(p, w, obj, VRRP_NOTIFY_DELETED);
+}
+
+VRRP_KW(vrrp_kw_notify_master_rx_lower_pri)
+{
+	return notify(p, w, obj, VRRP_NOTIFY_RX_LOWER);
+}
+
+/* "notify_priority_changes [BOOL]" */
+VRRP_KW(vrrp_kw_notify_priority_changes)
+{
+	return global_kw_tristate(p, w, &IC(obj)->notify.priority_changes);
+}
+
+/* "smtp_alert [BOOL]", in an instance and in a sync group */
+VRRP_KW(vrrp_kw_smtp_alert)
+{
+	return global_kw_tristate(p, w, &IC(obj)->notify.smtp_alert);
+}

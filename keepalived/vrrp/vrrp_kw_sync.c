@@ -92,6 +92,16 @@ VRRP_KW(vrrp_kw_sync_track_if_line)
 	return vrrp_kw_track_if_line(p, w, SG(obj)->tracking);
 }
 
+VRRP_KW(vrrp_kw_sync_track_file_line)
+{
+	return vrrp_kw_track_file_line(p, w, SG(obj)->tracking);
+}
+
+VRRP_KW(vrrp_kw_sync_track_proc_line)
+{
+	return vrrp_kw_track_proc_line(p, w, SG(obj)->tracking);
+}
+
 /* keepalived 2.2.7 reports it as deprecated (an error for -t) and
  * otherwise ignores it. */
 VRRP_KW(vrrp_kw_sync_global_tracking)
@@ -110,4 +120,15 @@ VRRP_KW(vrrp_kw_sync_tracking_weight)
 	(void)w;
 	SG(obj)->tracking_weight = true;
 	return 0;
+}
+
+VRRP_KW(vrrp_kw_sync_smtp_alert)
+{
+	return global_kw_tristate(p, w, &SG(obj)->notify.smtp_alert);
+}
+
+/* The members' default for notify_priority_changes. */
+VRRP_KW(vrrp_kw_sync_notify_priority_changes)
+{
+	return global_kw_tristate(p, w, &SG(obj)->notify.priority_changes);
 }

@@ -242,3 +242,93 @@ VRRP_KW(vrrp_kw_track_if_line)
 	}
 	return track_line(p, w, ic, &ic->track_ifs, "track_interface");
 }
+
+/* "weight N [reverse|noreverse]" of a track_file or track_process line:
+ * -254..254 (a file may hold a negative number), keepalived's wording
+ * for each refusal; "what" is "track file" or "track process". */
+static int wide_weight(struct cfg_parser *p, const struct cfg_words *w,
+		       struct vrrp_instance_conf *ic,
+		       struct vrrp_track_conf *t, const char *what)
+{
+	long v;
+
+	if (w->count < 2)
+		return 0;
+	if (strcmp(w->words[1], "weight") || w->count < 3) {
+		cfg_report(p, CFG_ERROR, "(%s) unknown %s %s option %s - "
+			   "ignoring", ic->name, what, t->name, w->words[1]);
+		return -EINVAL;
+	}
+	if (cfg_get_int(p, w, 2, -WEIGHT_MAX - 1, WEIGHT_MAX + 1, &v) < 0) {
+		cfg_report(p, CFG_ERROR, "(%s) weight for %s %s must be in "
+			   "[-254..254] inclusive. Ignoring...", ic->name,
+			   what, t->name);
+		return -EINVAL;
+	}
+	t->weight_set = true;
+	t->weight = (int)v;
+	if (w->count < 4)
+		return 0;
+	if (!strcmp(w->words[3], "reverse")) {
+		t->reverse = GD_ON;
+	} else if (!strcmp(w->words[3], "noreverse")) {
+		t->reverse = GD_OFF;
+	} else {
+		cfg_report(p, CFG_ERROR, "(%s) unknown %s %s weight option %s "
+			   "- ignoring", ic->name, what, t->name,
+			   w->words[3]);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int wide_line(struct cfg_parser *p, const struct cfg_words *w,
+		     struct vrrp_instance_conf *ic, struct list_node *head,
+		     const char *kw, const char *what)
+{
+	struct vrrp_track_conf *t;
+
+	if (duplicate(p, ic, head, kw, w->words[0]))
+		return 0;
+	if (w->count > 4)
+		cfg_report(p, CFG_NOTE, "(%s) %s: ignoring extra words after "
+			   "'%s'", ic->name, w->words[0], w->words[3]);
+	t = vrrp_track_conf_new(w->words[0]);
+	if (wide_weight(p, w, ic, t, what) < 0) {
+		mem_free(&t->name);
+		mem_free(&t);
+		return -EINVAL;
+	}
+	vrrp_kw_mark(ic, w, &t->at);
+	list_add_tail(head, &t->node);
+	return 0;
+}
+
+/* A line of a track_file block: the name of a track_file block, whose
+ * file and weight the validation pass looks up. */
+VRRP_KW(vrrp_kw_track_file_line)
+{
+	return wide_line(p, w, IC(obj), &IC(obj)->track_files, "track_file",
+			 "track file");
+}
+
+/* A line of a track_process block: a vrrp_track_process's name. */
+VRRP_KW(vrrp_kw_track_proc_line)
+{
+	return wide_line(p, w, IC(obj), &IC(obj)->track_procs,
+			 "track_process", "track process");
+}
+
+/* Deprecated in keepalived 2.2 (with a warning) for linkbeat_interfaces,
+ * which also covers the tracked interfaces; still acted on. */
+VRRP_KW(vrrp_kw_linkbeat_use_polling)
+{
+	struct vrrp_instance_conf *ic = IC(obj);
+
+	cfg_want_args(p, w, 0, 0);
+	cfg_report(p, CFG_WARNING, "(%s) 'linkbeat_use_polling' in vrrp "
+		   "instance deprecated - use linkbeat_interfaces block",
+		   ic->name);
+	ic->linkbeat_use_polling = true;
+	return 0;
+}

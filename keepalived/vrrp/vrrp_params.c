@@ -104,6 +104,56 @@ static void track_ifs(const struct vrrp_instance_conf *ic,
 	}
 }
 
+static void track_files(const struct vrrp_instance_conf *ic,
+			struct vrrp_run_params *p)
+{
+	const struct vrrp_track_conf *t;
+	struct vrrp_run_track_file *out;
+
+	list_for_each_entry(t, &ic->track_files, node) {
+		if (t->ignored || !t->file_path ||
+		    p->ntrack_files == VRRP_RUN_TRACK_MAX)
+			continue;
+		out = &p->track_files[p->ntrack_files++];
+		out->path = t->file_path;
+		out->weight = t->weight;
+		out->reverse = t->reverse == GD_ON;
+	}
+}
+
+static void track_procs(const struct vrrp_instance_conf *ic,
+			struct vrrp_run_params *p)
+{
+	const struct vrrp_track_conf *t;
+	struct vrrp_run_track_proc *out;
+
+	list_for_each_entry(t, &ic->track_procs, node) {
+		const struct vrrp_proc_conf *pc = t->proc;
+
+		if (t->ignored || !pc || p->ntrack_procs == VRRP_RUN_TRACK_MAX)
+			continue;
+		out = &p->track_procs[p->ntrack_procs++];
+		out->proc = (struct vrrp_proc_params){
+			.name = pc->name, .spec = &pc->spec,
+			.quorum = pc->quorum, .quorum_max = pc->quorum_max,
+			.fork_delay_us = pc->fork_delay_us,
+			.terminate_delay_us = pc->terminate_delay_us,
+		};
+		out->weight = t->weight;
+		out->reverse = t->reverse == GD_ON;
+	}
+}
+
+bool vrrp_params_smtp(const struct vrrp_notify_conf *n,
+		      const struct global_data *gd)
+{
+	if (n->smtp_alert != GD_UNSET)
+		return n->smtp_alert == GD_ON;
+	if (gd->smtp_alert_vrrp != GD_UNSET)
+		return gd->smtp_alert_vrrp == GD_ON;
+	return gd->smtp_alert == GD_ON;
+}
+
 static void notify(const char *name, const struct vrrp_notify_conf *n,
 		   const struct global_data *gd, struct vrrp_notify_cmd *out)
 {
@@ -126,14 +176,33 @@ static void notify(const char *name, const struct vrrp_notify_conf *n,
 	}
 }
 
+/* The instance's own notify_priority_changes, else its sync group's (as
+ * keepalived 2.2.7 applies a group's to its members), else global
+ * vrrp_notify_priority_changes. */
+static bool priority_changes(const struct vrrp_instance_conf *ic,
+			     const struct global_data *gd)
+{
+	if (ic->notify.priority_changes != GD_UNSET)
+		return ic->notify.priority_changes == GD_ON;
+	if (ic->sync && ic->sync->notify.priority_changes != GD_UNSET)
+		return ic->sync->notify.priority_changes == GD_ON;
+	return gd->vrrp_notify_priority_changes;
+}
+
 void vrrp_params_tracking(const struct vrrp_instance_conf *ic,
 			  const struct global_data *gd,
 			  struct vrrp_run_params *p)
 {
-	p->ntrack_scripts = p->ntrack_ifs = 0;
+	p->ntrack_scripts = p->ntrack_ifs = p->ntrack_files = 0;
+	p->ntrack_procs = 0;
+	track_procs(ic, p);
 	track_scripts(ic, gd, p);
 	track_ifs(ic, p);
+	track_files(ic, p);
 	notify(ic->name, &ic->notify, gd, p->notify);
+	p->notify_deleted = ic->notify.deleted;
+	p->smtp_alert = vrrp_params_smtp(&ic->notify, gd);
+	p->notify_priority_changes = priority_changes(ic, gd);
 	p->sync_group[0] = '\0';
 	if (ic->sync && !ic->sync->removed)
 		snprintf(p->sync_group, sizeof(p->sync_group), "%s",
@@ -147,6 +216,7 @@ void vrrp_params_sync(const struct vrrp_sync_conf *sc,
 	memset(out, 0, sizeof(*out));
 	snprintf(out->name, sizeof(out->name), "%s", sc->name);
 	notify(sc->name, &sc->notify, gd, out->notify);
+	out->smtp_alert = vrrp_params_smtp(&sc->notify, gd);
 }
 
 /* The FIFO belongs to its own user and group, if any (no default: it

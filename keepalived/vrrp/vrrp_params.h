@@ -27,6 +27,11 @@ void vrrp_params_tracking(const struct vrrp_instance_conf *ic,
 			  const struct global_data *gd,
 			  struct vrrp_run_params *p);
 
+/* smtp_alert of an instance or group, else global smtp_alert_vrrp, else
+ * smtp_alert, else off (keepalived.conf(5)). */
+bool vrrp_params_smtp(const struct vrrp_notify_conf *n,
+		      const struct global_data *gd);
+
 /* A vrrp_sync_group's runtime parameters (its notify scripts). */
 void vrrp_params_sync(const struct vrrp_sync_conf *sc,
 		      const struct global_data *gd,

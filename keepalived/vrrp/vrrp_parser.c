@@ -3,7 +3,7 @@
  * block becomes a struct vrrp_instance_conf on the struct vrrp_conf given
  * at registration; its keywords' handlers live in vrrp_kw_*.c.
  *
- * Keywords of work not done yet (track_file,
+ * Keywords of work not done yet (track_bfd,
  * virtual routes...) are known and flagged CFG_KW_UNSUPPORTED, so that
  * "keepalived -t" says "not supported yet" rather than "unknown".
  */
@@ -53,6 +53,12 @@ static const struct cfg_block track_script_block = {
 static const struct cfg_block track_if_block = {
 	.name = "track_interface", .line = vrrp_kw_track_if_line,
 };
+static const struct cfg_block track_file_block = {
+	.name = "track_file", .line = vrrp_kw_track_file_line,
+};
+static const struct cfg_block track_proc_block = {
+	.name = "track_process", .line = vrrp_kw_track_proc_line,
+};
 
 static const struct cfg_keyword instance_keywords[] = {
 	KW("state", vrrp_kw_state),
@@ -89,17 +95,22 @@ static const struct cfg_keyword instance_keywords[] = {
 	BLOCK("unicast_peer", &peer_block),
 	BLOCK("track_script", &track_script_block),
 	BLOCK("track_interface", &track_if_block),
+	BLOCK("track_file", &track_file_block),
+	BLOCK("track_process", &track_proc_block),
 	KW("notify_master", vrrp_kw_notify_master),
 	KW("notify_backup", vrrp_kw_notify_backup),
 	KW("notify_fault", vrrp_kw_notify_fault),
 	KW("notify_stop", vrrp_kw_notify_stop),
 	KW("notify", vrrp_kw_notify),
+	KW("notify_deleted", vrrp_kw_notify_deleted),
+	KW("notify_master_rx_lower_pri", vrrp_kw_notify_master_rx_lower_pri),
+	KW("notify_priority_changes", vrrp_kw_notify_priority_changes),
+	KW("smtp_alert", vrrp_kw_smtp_alert),
+	KW("linkbeat_use_polling", vrrp_kw_linkbeat_use_polling),
 	UNSUPPORTED("vrf"),
 	UNSUPPORTED("use_vmac_addr"),
 	UNSUPPORTED("use_ipvlan"),
 	UNSUPPORTED("native_ipv6"),
-	UNSUPPORTED("track_file"),
-	UNSUPPORTED("track_process"),
 	UNSUPPORTED("track_bfd"),
 	UNSUPPORTED("mcast_dst_ip"),
 	UNSUPPORTED("track_src_ip"),
@@ -111,11 +122,7 @@ static const struct cfg_keyword instance_keywords[] = {
 	UNSUPPORTED("virtual_routes"),
 	UNSUPPORTED("virtual_rules"),
 	UNSUPPORTED("strict_mode"),
-	UNSUPPORTED("notify_master_rx_lower_pri"),
-	UNSUPPORTED("notify_priority_changes"),
-	UNSUPPORTED("smtp_alert"),
 	UNSUPPORTED("kernel_rx_buf_size"),
-	UNSUPPORTED("linkbeat_use_polling"),
 	{ NULL, NULL, NULL, 0 }
 };
 
@@ -178,6 +185,25 @@ static const struct cfg_block script_block = {
 	.open = vrrp_kw_script_open,
 };
 
+static const struct cfg_keyword proc_keywords[] = {
+	KW("process", vrrp_kw_proc_process),
+	KW("param_match", vrrp_kw_proc_param_match),
+	KW("quorum", vrrp_kw_proc_quorum),
+	KW("quorum_max", vrrp_kw_proc_quorum_max),
+	KW("delay", vrrp_kw_proc_delay),
+	KW("fork_delay", vrrp_kw_proc_fork_delay),
+	KW("terminate_delay", vrrp_kw_proc_terminate_delay),
+	KW("weight", vrrp_kw_proc_weight),
+	KW("full_command", vrrp_kw_proc_full_command),
+	{ NULL, NULL, NULL, 0 }
+};
+
+static const struct cfg_block proc_block = {
+	.name = "vrrp_track_process",
+	.keywords = proc_keywords,
+	.open = vrrp_kw_proc_open,
+};
+
 static const struct cfg_block sync_member_block = {
 	.name = "group", .line = vrrp_kw_sync_member_line,
 };
@@ -187,6 +213,12 @@ static const struct cfg_block sync_track_script_block = {
 };
 static const struct cfg_block sync_track_if_block = {
 	.name = "track_interface", .line = vrrp_kw_sync_track_if_line,
+};
+static const struct cfg_block sync_track_file_block = {
+	.name = "track_file", .line = vrrp_kw_sync_track_file_line,
+};
+static const struct cfg_block sync_track_proc_block = {
+	.name = "track_process", .line = vrrp_kw_sync_track_proc_line,
 };
 
 static const struct cfg_keyword sync_keywords[] = {
@@ -200,11 +232,11 @@ static const struct cfg_keyword sync_keywords[] = {
 	KW("notify", vrrp_kw_sync_notify),
 	KW("global_tracking", vrrp_kw_sync_global_tracking),
 	KW("sync_group_tracking_weight", vrrp_kw_sync_tracking_weight),
-	UNSUPPORTED("track_file"),
-	UNSUPPORTED("track_process"),
+	BLOCK("track_file", &sync_track_file_block),
+	BLOCK("track_process", &sync_track_proc_block),
+	KW("smtp_alert", vrrp_kw_sync_smtp_alert),
+	KW("notify_priority_changes", vrrp_kw_sync_notify_priority_changes),
 	UNSUPPORTED("track_bfd"),
-	UNSUPPORTED("smtp_alert"),
-	UNSUPPORTED("notify_priority_changes"),
 	{ NULL, NULL, NULL, 0 }
 };
 
@@ -219,9 +251,9 @@ static const struct cfg_keyword vrrp_top_keywords[] = {
 	  CFG_KW_BLOCK_OPTIONAL },
 	BLOCK("vrrp_sync_group", &sync_block),
 	BLOCK("vrrp_script", &script_block),
-	UNSUPPORTED("track_file"),
-	UNSUPPORTED("vrrp_track_file"),
-	UNSUPPORTED("vrrp_track_process"),
+	/* track_file and vrrp_track_file blocks are read by the checker's
+	 * table (check_parser.c) for both children. */
+	BLOCK("vrrp_track_process", &proc_block),
 	UNSUPPORTED("garp_group"),
 	UNSUPPORTED("interface_up_down_delays"),
 	{ NULL, NULL, NULL, 0 }

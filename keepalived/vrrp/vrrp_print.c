@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <limits.h>
 #include <string.h>
 
 #include "vrrp_data.h"
@@ -169,7 +170,8 @@ static void print_notify(const struct vrrp_notify_conf *n, FILE *out)
 {
 	static const char *const kw[VRRP_NOTIFY_COUNT] = {
 		"notify_master", "notify_backup", "notify_fault",
-		"notify_stop", "notify",
+		"notify_stop", "notify", "notify_deleted",
+		"notify_master_rx_lower_pri",
 	};
 	int k;
 
@@ -185,6 +187,14 @@ static void print_notify(const struct vrrp_notify_conf *n, FILE *out)
 				s->group ? s->group : "");
 		fprintf(out, "\n");
 	}
+	if (n->deleted && !n->script[VRRP_NOTIFY_DELETED].path)
+		fprintf(out, IND "notify_deleted\n");
+	if (n->priority_changes != GD_UNSET)
+		fprintf(out, IND "notify_priority_changes %s\n",
+			n->priority_changes == GD_ON ? "true" : "false");
+	if (n->smtp_alert != GD_UNSET)
+		fprintf(out, IND "smtp_alert %s\n",
+			n->smtp_alert == GD_ON ? "true" : "false");
 }
 
 static void print_instance(const struct vrrp_instance_conf *ic, FILE *out)
@@ -201,6 +211,10 @@ static void print_instance(const struct vrrp_instance_conf *ic, FILE *out)
 	print_vips(out, "virtual_ipaddress_excluded", &ic->evips);
 	print_tracks(out, "track_script", &ic->track_scripts);
 	print_tracks(out, "track_interface", &ic->track_ifs);
+	print_tracks(out, "track_file", &ic->track_files);
+	print_tracks(out, "track_process", &ic->track_procs);
+	if (ic->linkbeat_use_polling)
+		fprintf(out, IND "linkbeat_use_polling\n");
 	print_notify(&ic->notify, out);
 	fprintf(out, "}\n");
 }
@@ -229,6 +243,40 @@ static void print_script(const struct vrrp_script_conf *sc, FILE *out)
 	fprintf(out, "}\n");
 }
 
+/* A vrrp_track_process block the checks kept. */
+static void print_proc(const struct vrrp_proc_conf *pc, FILE *out)
+{
+	static const char *const match[] = {
+		[VRRP_PROC_PARAMS_PARTIAL] = "partial",
+		[VRRP_PROC_PARAMS_INITIAL] = "initial",
+	};
+	const struct vrrp_proc_spec *s = &pc->spec;
+	size_t i;
+
+	fprintf(out, "vrrp_track_process %s {\n" IND "process ", pc->name);
+	print_word(out, s->name);
+	for (i = 0; i < s->nparams; i++) {
+		fputc(' ', out);
+		print_word(out, s->params[i]);
+	}
+	fprintf(out, "\n");
+	if (s->match == VRRP_PROC_PARAMS_EXACT && !s->nparams)
+		fprintf(out, IND "param_match\n");
+	else if (s->match == VRRP_PROC_PARAMS_PARTIAL ||
+		 s->match == VRRP_PROC_PARAMS_INITIAL)
+		fprintf(out, IND "param_match %s\n", match[s->match]);
+	fprintf(out, IND "quorum %u\n", pc->quorum);
+	if (pc->quorum_max != UINT_MAX)
+		fprintf(out, IND "quorum_max %u\n", pc->quorum_max);
+	print_timer(out, "fork_delay", pc->fork_delay_us);
+	print_timer(out, "terminate_delay", pc->terminate_delay_us);
+	fprintf(out, IND "weight %d%s\n", pc->weight,
+		pc->reverse ? " reverse" : "");
+	if (s->full_command)
+		fprintf(out, IND "full_command\n");
+	fprintf(out, "}\n");
+}
+
 /* As it runs: the members the checks kept; a group they removed is left
  * out. */
 static void print_sync(const struct vrrp_conf *c,
@@ -250,6 +298,8 @@ static void print_sync(const struct vrrp_conf *c,
 		fprintf(out, IND "sync_group_tracking_weight\n");
 	print_tracks(out, "track_script", &sc->tracking->track_scripts);
 	print_tracks(out, "track_interface", &sc->tracking->track_ifs);
+	print_tracks(out, "track_file", &sc->tracking->track_files);
+	print_tracks(out, "track_process", &sc->tracking->track_procs);
 	print_notify(&sc->notify, out);
 	fprintf(out, "}\n");
 }
@@ -260,8 +310,13 @@ void vrrp_conf_dump(const struct vrrp_conf *c, FILE *out)
 	const struct vrrp_script_conf *sc;
 	const struct vrrp_sync_conf *gc;
 
+	const struct vrrp_proc_conf *pc;
+
 	list_for_each_entry(sc, &c->scripts, node)
 		print_script(sc, out);
+	list_for_each_entry(pc, &c->procs, node)
+		if (!pc->removed)
+			print_proc(pc, out);
 	list_for_each_entry(gc, &c->syncs, node)
 		print_sync(c, gc, out);
 	list_for_each_entry(ic, &c->instances, node)

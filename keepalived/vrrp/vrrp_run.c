@@ -15,6 +15,7 @@
 #include "vrrp_socket.h"
 
 static void on_iftable(const struct iftable_event *ev, void *ctx);
+static void on_linkbeat(void *ctx, const char *ifname);
 
 struct vrrp_run *vrrp_run_new(struct event_loop *loop,
 			      struct netlink_daemon *nl,
@@ -30,6 +31,9 @@ struct vrrp_run *vrrp_run_new(struct event_loop *loop,
 	list_init(&r->socks);
 	list_init(&r->groups);
 	r->scripts = vrrp_script_set_new(loop);
+	r->tfiles = vrrp_tfile_set_new(loop);
+	r->procs = vrrp_proc_set_new(loop);
+	r->linkbeat = vrrp_linkbeat_new(loop, on_linkbeat, r);
 	r->notifier = vrrp_notifier_new(loop);
 	netlink_daemon_subscribe(nl, on_iftable, r);
 	return r;
@@ -99,11 +103,25 @@ static bool pick_source(struct vrrp_inst *in, const struct iface *ifp)
 	return false;
 }
 
+bool vrrp_run_carrier(const struct vrrp_run *r, const struct iface *ifp)
+{
+	int c = vrrp_linkbeat_carrier(r->linkbeat, ifp->link.name);
+
+	if (c >= 0)
+		return c;
+	return ifp->link.flags & IFF_RUNNING;
+}
+
+struct vrrp_linkbeat *vrrp_run_linkbeat(struct vrrp_run *r)
+{
+	return r->linkbeat;
+}
+
 static bool link_usable(const struct vrrp_inst *in, const struct iface *ifp)
 {
 	if (in->p.dont_track_primary)
 		return true;
-	return (ifp->link.flags & IFF_UP) && (ifp->link.flags & IFF_RUNNING);
+	return (ifp->link.flags & IFF_UP) && vrrp_run_carrier(in->run, ifp);
 }
 
 const char *vrrp_run_interface_fault(struct vrrp_inst *in)
@@ -136,6 +154,16 @@ static void on_iftable(const struct iftable_event *ev, void *ctx)
 	 * find out, and the table may not be changed from a subscriber. */
 	list_for_each_entry(in, &r->insts, node)
 		if (vrrp_run_track_watches(in, ev->iface->link.name))
+			vrrp_run_check_interface(in);
+}
+
+static void on_linkbeat(void *ctx, const char *ifname)
+{
+	struct vrrp_run *r = ctx;
+	struct vrrp_inst *in;
+
+	list_for_each_entry(in, &r->insts, node)
+		if (vrrp_run_track_watches(in, ifname))
 			vrrp_run_check_interface(in);
 }
 
@@ -292,9 +320,17 @@ void vrrp_run_free(struct vrrp_run **rp)
 	vrrp_notifier_free(&r->notifier);
 	vrrp_run_sync_free_all(r);
 	vrrp_script_set_free(&r->scripts);
+	vrrp_tfile_set_free(&r->tfiles);
+	vrrp_proc_set_free(&r->procs);
+	vrrp_linkbeat_free(&r->linkbeat);
 	vrrp_run_sock_close_all(r);
 	vrrp_announce_socks_close(&r->asocks);
 	mem_free(rp);
+}
+
+void vrrp_run_set_alerter(struct vrrp_run *r, struct smtp_alerter *a)
+{
+	r->alerter = a;
 }
 
 enum vrrp_state vrrp_run_state(const struct vrrp_run *r, const char *name)

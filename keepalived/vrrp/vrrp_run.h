@@ -27,6 +27,7 @@
 #include "vrrp_fifo.h"
 #include "vrrp_fsm.h"
 #include "vrrp_notify.h"
+#include "vrrp_proc_watch.h"
 #include "vrrp_rx.h"
 #include "vrrp_script.h"
 
@@ -45,6 +46,22 @@ struct vrrp_run_track_script {
  * apart, with dont_track_primary). */
 struct vrrp_run_track_if {
 	char ifname[IF_NAMESIZE];
+	int weight;
+	bool reverse;
+};
+
+/* A track_file line: the file (owned by the configuration), and what
+ * its number does to us (vrrp_track_file_apply()). */
+struct vrrp_run_track_file {
+	const char *path;
+	int weight;
+	bool reverse;
+};
+
+/* A track_process line: the block (its spec owned by the configuration)
+ * and what its status does to us, as for a script. */
+struct vrrp_run_track_proc {
+	struct vrrp_proc_params proc;
 	int weight;
 	bool reverse;
 };
@@ -85,8 +102,15 @@ struct vrrp_run_params {
 	size_t ntrack_scripts;
 	struct vrrp_run_track_if track_ifs[VRRP_RUN_TRACK_MAX];
 	size_t ntrack_ifs;
+	struct vrrp_run_track_file track_files[VRRP_RUN_TRACK_MAX];
+	size_t ntrack_files;
+	struct vrrp_run_track_proc track_procs[VRRP_RUN_TRACK_MAX];
+	size_t ntrack_procs;
 	/* enum vrrp_notify_kind; cmd NULL: none */
 	struct vrrp_notify_cmd notify[VRRP_NOTIFY_COUNT];
+	bool notify_deleted;		/* removed by a reload: DELETED */
+	bool notify_priority_changes;	/* <STATE>_PRIORITY FIFO lines */
+	bool smtp_alert;		/* an e-mail per transition */
 	char sync_group[VRRP_RUN_NAME_MAX];	/* "": in no group */
 };
 
@@ -94,6 +118,7 @@ struct vrrp_run_params {
 struct vrrp_run_sync_params {
 	char name[VRRP_RUN_NAME_MAX];
 	struct vrrp_notify_cmd notify[VRRP_NOTIFY_COUNT];
+	bool smtp_alert;
 };
 
 struct vrrp_run;
@@ -146,6 +171,17 @@ void vrrp_run_each(struct vrrp_run *r, void (*fn)(const char *name,
  */
 void vrrp_run_set_syncs(struct vrrp_run *r,
 			const struct vrrp_run_sync_params *g, size_t n);
+
+/* The e-mail alerter smtp_alert uses (owned by the caller, who keeps it
+ * until vrrp_run_free()); NULL: none. */
+struct smtp_alerter;
+void vrrp_run_set_alerter(struct vrrp_run *r, struct smtp_alerter *a);
+
+/* The carrier poller (linkbeat_use_polling, linkbeat_interfaces): the
+ * caller clears it and adds the interfaces to poll, at start and on
+ * reload. */
+struct vrrp_linkbeat;
+struct vrrp_linkbeat *vrrp_run_linkbeat(struct vrrp_run *r);
 
 /* Opens the notify FIFOs (at most VRRP_RUN_FIFO_MAX; those that cannot
  * be used are logged and left out). Called once, at start. */

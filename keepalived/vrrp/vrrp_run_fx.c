@@ -13,7 +13,9 @@
 #include "ipaddr.h"
 #include "log.h"
 #include "nl_ops.h"
+#include "smtp_alert.h"
 #include "vrrp_run_internal.h"
+#include "vrrp_smtp.h"
 #include "vrrp_socket.h"
 
 static void send_one(struct vrrp_inst *in, const struct vrrp_pkt_spec *spec,
@@ -327,12 +329,56 @@ void vrrp_run_notify(struct vrrp_inst *in, enum vrrp_state to,
 	if (to >= VRRP_STATE_COUNT)
 		return;
 	word = vrrp_run_notify_word(to, stopping, &kind, &kw);
+	if (to == VRRP_STATE_INIT && !stopping && in->p.notify_deleted) {
+		kind = VRRP_NOTIFY_DELETED;
+		kw = "notify_deleted";
+		word = "DELETED";
+	}
 	vrrp_run_fifo_line(in->run, false, in->p.name, word,
 			   in->fsm.conf.priority);
 	notify_one(in, kind, kw, NULL);
 	vrrp_notify_instance_args(in->p.name, word, in->fsm.conf.priority,
 				  prio, extra);
 	notify_one(in, VRRP_NOTIFY_ANY, "notify", extra);
+}
+
+void vrrp_run_smtp(struct vrrp_run *r, bool group, const char *name,
+		   enum vrrp_state to)
+{
+	char subject[VRRP_RUN_NAME_MAX + 64];
+	const char *body;
+
+	if (!r->alerter ||
+	    !vrrp_smtp_text(group, name, to, subject, sizeof(subject), &body))
+		return;
+	/* -EBUSY (too many in flight) is logged by the alerter */
+	(void)smtp_alert_send(r->alerter, subject, body);
+}
+
+void vrrp_run_notify_rx_lower(struct vrrp_inst *in)
+{
+	if (!in->p.notify[VRRP_NOTIFY_RX_LOWER].cmd)
+		return;
+	vrrp_run_fifo_line(in->run, false, in->p.name, "MASTER_RX_LOWER_PRI",
+			   in->fsm.conf.priority);
+	notify_one(in, VRRP_NOTIFY_RX_LOWER, "notify_master_rx_lower_pri",
+		   NULL);
+}
+
+void vrrp_run_notify_priority(struct vrrp_inst *in)
+{
+	const char *word;
+
+	if (!in->p.notify_priority_changes)
+		return;
+	if (in->fsm.state == VRRP_STATE_MASTER)
+		word = "MASTER_PRIORITY";
+	else if (in->fsm.state == VRRP_STATE_BACKUP)
+		word = "BACKUP_PRIORITY";
+	else
+		return;
+	vrrp_run_fifo_line(in->run, false, in->p.name, word,
+			   in->fsm.conf.priority);
 }
 
 static void fx_state_changed(void *ctx, enum vrrp_state from,
@@ -356,6 +402,8 @@ static void fx_state_changed(void *ctx, enum vrrp_state from,
 	if (from == VRRP_STATE_INIT)
 		vrrp_run_sync_starts(in, to);
 	vrrp_run_notify(in, to, false);
+	if (in->p.smtp_alert)
+		vrrp_run_smtp(in->run, false, in->p.name, to);
 	vrrp_run_sync_changed(in, from, to);
 	if (in->run->opts.on_state)
 		in->run->opts.on_state(in->run->opts.state_ctx, in->p.name,

@@ -11,6 +11,8 @@
 #include "vrrp_data.h"
 #include "vrrp_packet.h"
 #include "vrrp_run.h"
+#include "vrrp_linkbeat.h"
+#include "vrrp_tfile.h"
 #include "vrrp_track.h"
 #include "vrrp_tx.h"
 
@@ -48,6 +50,9 @@ struct vrrp_inst {
 	struct vrrp_script *scripts[VRRP_RUN_TRACK_MAX];
 	struct vrrp_track_item script_items[VRRP_RUN_TRACK_MAX];
 	struct vrrp_track_item if_items[VRRP_RUN_TRACK_MAX];
+	struct vrrp_tfile *files[VRRP_RUN_TRACK_MAX];	/* NULL: reads 0 */
+	struct vrrp_proc *procs[VRRP_RUN_TRACK_MAX];
+	struct vrrp_track_item proc_items[VRRP_RUN_TRACK_MAX];
 	struct event *t_adver;
 	struct event *t_down;
 	struct event *t_preempt;
@@ -68,12 +73,24 @@ struct vrrp_run {
 	struct list_node insts;
 	struct list_node socks;
 	struct vrrp_script_set *scripts;
+	struct vrrp_tfile_set *tfiles;
+	struct vrrp_proc_set *procs;
 	struct vrrp_notifier *notifier;
 	struct list_node groups;	/* struct vrrp_group */
 	struct vrrp_fifo *fifos[VRRP_RUN_FIFO_MAX];
 	size_t nfifos;
 	bool stopping;			/* the daemon stops (-V applies) */
+	struct smtp_alerter *alerter;	/* not ours; NULL: none */
+	struct vrrp_linkbeat *linkbeat;	/* polled carriers */
 };
+
+/* vrrp_run.c: carrier up: polled if the interface is, else IFF_RUNNING
+ * from netlink. */
+bool vrrp_run_carrier(const struct vrrp_run *r, const struct iface *ifp);
+
+/* vrrp_run_fx.c: the e-mail of a transition (instance, or group). */
+void vrrp_run_smtp(struct vrrp_run *r, bool group, const char *name,
+		   enum vrrp_state to);
 
 /* vrrp_run_fx.c */
 extern const struct vrrp_fsm_ops vrrp_run_fx_ops;
@@ -108,6 +125,12 @@ bool vrrp_run_track_same(const struct vrrp_run_params *a,
 /* vrrp_run_fx.c: the notify scripts and FIFO lines of a transition. */
 void vrrp_run_notify(struct vrrp_inst *in, enum vrrp_state to,
 		     bool stopping);
+/* A master received a lower priority advert: the FIFO line and
+ * notify_master_rx_lower_pri (only if that is configured). */
+void vrrp_run_notify_rx_lower(struct vrrp_inst *in);
+/* The effective priority changed: with notify_priority_changes, a
+ * MASTER_PRIORITY or BACKUP_PRIORITY line on the FIFOs. */
+void vrrp_run_notify_priority(struct vrrp_inst *in);
 /* The notify words of a state: STOP for INIT when stopping, else as
  * keepalived reports a deleted instance, FAULT. */
 const char *vrrp_run_notify_word(enum vrrp_state to, bool stopping,

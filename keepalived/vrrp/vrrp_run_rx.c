@@ -61,6 +61,12 @@ static void log_advert(struct vrrp_inst *in, const struct vrrp_pkt *pkt,
 		log_info("(%s) Master received advert from %s with higher "
 			 "priority %u, ours %u", in->p.name, src,
 			 pkt->priority, in->fsm.conf.priority);
+	else if (in->fsm.state == VRRP_STATE_MASTER && pkt->priority &&
+		 pkt->priority < in->fsm.conf.priority)
+		log_warnx_limited(&in->info_rl, "(%s) Received advert from %s "
+				  "with lower priority %u, ours %u, forcing "
+				  "new election", in->p.name, src,
+				  pkt->priority, in->fsm.conf.priority);
 	else if (in->fsm.state == VRRP_STATE_BACKUP && pkt->priority &&
 		 pkt->priority < in->fsm.conf.priority && !in->p.fsm.nopreempt)
 		log_warnx_limited(&in->info_rl, "(%s) received lower priority "
@@ -92,6 +98,9 @@ static void deliver(struct vrrp_inst *in, const struct vrrp_socket_rcvd *r)
 	}
 	vrrp_rx_count_accepted(&in->stats, &pkt);
 	log_advert(in, &pkt, &r->in.src);
+	if (in->fsm.state == VRRP_STATE_MASTER && pkt.priority &&
+	    pkt.priority < in->fsm.conf.priority)
+		vrrp_run_notify_rx_lower(in);
 	adv = (struct vrrp_fsm_advert){
 		.priority = pkt.priority, .adver_int_cs = pkt.adver_int_cs,
 		.addr_cmp = addr_cmp(&r->in.src, &in->src),

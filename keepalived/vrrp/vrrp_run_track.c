@@ -17,9 +17,37 @@ static void on_script(void *ctx, const struct vrrp_script *s)
 	vrrp_run_check_interface(ctx);
 }
 
+static void on_file(void *ctx, const struct vrrp_tfile *f)
+{
+	(void)f;
+	vrrp_run_check_interface(ctx);
+}
+
+static void on_proc(void *ctx, const struct vrrp_proc *p)
+{
+	(void)p;
+	vrrp_run_check_interface(ctx);
+}
+
 void vrrp_run_track_join(struct vrrp_inst *in)
 {
 	size_t i;
+
+	for (i = 0; i < in->p.ntrack_procs; i++) {
+		const struct vrrp_run_track_proc *t = &in->p.track_procs[i];
+
+		in->proc_items[i] = (struct vrrp_track_item){
+			.weight = t->weight, .reverse = t->reverse,
+			.status = VRRP_TRACK_DOWN,
+		};
+		in->procs[i] = vrrp_proc_join(in->run->procs, &t->proc,
+					      on_proc, in);
+	}
+
+	for (i = 0; i < in->p.ntrack_files; i++)
+		in->files[i] = vrrp_tfile_join(in->run->tfiles,
+					       in->p.track_files[i].path,
+					       on_file, in);
 
 	for (i = 0; i < in->p.ntrack_scripts; i++) {
 		const struct vrrp_run_track_script *t = &in->p.track_scripts[i];
@@ -47,6 +75,10 @@ void vrrp_run_track_leave(struct vrrp_inst *in)
 	for (i = 0; i < in->p.ntrack_scripts; i++)
 		vrrp_script_set_leave(in->run->scripts, &in->scripts[i],
 				      on_script, in);
+	for (i = 0; i < in->p.ntrack_files; i++)
+		vrrp_tfile_leave(in->run->tfiles, &in->files[i], on_file, in);
+	for (i = 0; i < in->p.ntrack_procs; i++)
+		vrrp_proc_leave(in->run->procs, &in->procs[i], on_proc, in);
 }
 
 bool vrrp_run_track_watches(const struct vrrp_inst *in, const char *ifname)
@@ -74,13 +106,52 @@ static bool same_script(const struct vrrp_run_track_script *a,
 	       x->fall == y->fall && x->init_fail == y->init_fail;
 }
 
+static bool same_files(const struct vrrp_run_params *a,
+		       const struct vrrp_run_params *b)
+{
+	size_t i;
+
+	if (a->ntrack_files != b->ntrack_files)
+		return false;
+	for (i = 0; i < a->ntrack_files; i++) {
+		const struct vrrp_run_track_file *x = &a->track_files[i],
+						 *y = &b->track_files[i];
+
+		if (strcmp(x->path, y->path) || x->weight != y->weight ||
+		    x->reverse != y->reverse)
+			return false;
+	}
+	return true;
+}
+
+static bool same_procs(const struct vrrp_run_params *a,
+		       const struct vrrp_run_params *b)
+{
+	size_t i;
+
+	if (a->ntrack_procs != b->ntrack_procs)
+		return false;
+	for (i = 0; i < a->ntrack_procs; i++) {
+		const struct vrrp_run_track_proc *x = &a->track_procs[i],
+						 *y = &b->track_procs[i];
+
+		if (!vrrp_proc_params_equal(&x->proc, &y->proc) ||
+		    x->weight != y->weight || x->reverse != y->reverse)
+			return false;
+	}
+	return true;
+}
+
 bool vrrp_run_track_same(const struct vrrp_run_params *a,
 			 const struct vrrp_run_params *b)
 {
 	size_t i;
 
+	if (!same_procs(a, b))
+		return false;
+
 	if (a->ntrack_scripts != b->ntrack_scripts ||
-	    a->ntrack_ifs != b->ntrack_ifs)
+	    a->ntrack_ifs != b->ntrack_ifs || !same_files(a, b))
 		return false;
 	for (i = 0; i < a->ntrack_scripts; i++)
 		if (!same_script(&a->track_scripts[i], &b->track_scripts[i]))
@@ -104,7 +175,7 @@ static enum vrrp_track_status if_status(struct vrrp_inst *in,
 		netlink_daemon_iftable(in->run->nl), ifname);
 
 	if (ifp && (ifp->link.flags & IFF_UP) &&
-	    (ifp->link.flags & IFF_RUNNING))
+	    vrrp_run_carrier(in->run, ifp))
 		return VRRP_TRACK_UP;
 	return VRRP_TRACK_DOWN;
 }
@@ -116,6 +187,8 @@ static void refresh_items(struct vrrp_inst *in)
 	for (i = 0; i < in->p.ntrack_scripts; i++)
 		in->script_items[i].status = in->scripts[i] ?
 			vrrp_script_status(in->scripts[i]) : VRRP_TRACK_DOWN;
+	for (i = 0; i < in->p.ntrack_procs; i++)
+		in->proc_items[i].status = vrrp_proc_status(in->procs[i]);
 	for (i = 0; i < in->p.ntrack_ifs; i++) {
 		const char *name = in->p.track_ifs[i].ifname;
 		enum vrrp_track_status st = if_status(in, name);
@@ -127,16 +200,32 @@ static void refresh_items(struct vrrp_inst *in)
 	}
 }
 
+static void apply_files(const struct vrrp_inst *in,
+			struct vrrp_track_verdict *v)
+{
+	size_t i;
+
+	for (i = 0; i < in->p.ntrack_files; i++) {
+		const struct vrrp_run_track_file *t = &in->p.track_files[i];
+
+		vrrp_track_file_apply(in->files[i] ?
+				      vrrp_tfile_value(in->files[i]) : 0,
+				      t->weight, t->reverse, v);
+	}
+}
+
 static void evaluate(struct vrrp_inst *in, struct vrrp_track_verdict *v)
 {
-	struct vrrp_track_verdict vs, vi;
+	struct vrrp_track_verdict vs, vi, vp;
 
 	refresh_items(in);
 	vrrp_track_eval(in->script_items, in->p.ntrack_scripts, &vs);
 	vrrp_track_eval(in->if_items, in->p.ntrack_ifs, &vi);
-	v->fault = vs.fault || vi.fault;
-	v->pending = !v->fault && (vs.pending || vi.pending);
-	v->delta = vs.delta + vi.delta;
+	vrrp_track_eval(in->proc_items, in->p.ntrack_procs, &vp);
+	apply_files(in, &vi);
+	v->fault = vs.fault || vi.fault || vp.fault;
+	v->pending = !v->fault && (vs.pending || vi.pending || vp.pending);
+	v->delta = vs.delta + vi.delta + vp.delta;
 }
 
 static void apply_priority(struct vrrp_inst *in, int delta)
@@ -149,6 +238,7 @@ static void apply_priority(struct vrrp_inst *in, int delta)
 	log_info("(%s) Changing effective priority from %u to %u",
 		 in->p.name, now, want);
 	vrrp_fsm_set_priority(&in->fsm, want);
+	vrrp_run_notify_priority(in);
 }
 
 static void enter_fault(struct vrrp_inst *in, const char *why)

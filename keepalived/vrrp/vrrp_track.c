@@ -47,6 +47,34 @@ void vrrp_track_eval(const struct vrrp_track_item *items, size_t n,
 		out->pending = false;
 }
 
+#define FILE_DELTA_MAX 253
+
+void vrrp_track_file_apply(long value, int weight, bool reverse,
+			   struct vrrp_track_verdict *v)
+{
+	long long product;
+
+	if (!weight) {
+		if (value) {
+			v->fault = true;
+			v->pending = false;
+		}
+		return;
+	}
+	/* |value| <= 2^31 and |weight| <= 254: no overflow in 64 bits. */
+	product = (long long)value * weight;
+	if (reverse)
+		product = -product;
+	if (product < -FILE_DELTA_MAX) {
+		v->fault = true;
+		v->pending = false;
+		return;
+	}
+	if (product > FILE_DELTA_MAX)
+		product = FILE_DELTA_MAX;
+	v->delta += (int)product;
+}
+
 uint8_t vrrp_track_priority(uint8_t base, int delta)
 {
 	int prio = base + delta;

@@ -52,6 +52,16 @@ bool vrrp_track_faults(const struct vrrp_track_item *it);
 void vrrp_track_eval(const struct vrrp_track_item *items, size_t n,
 		     struct vrrp_track_verdict *out);
 
+/*
+ * A track file's value for an instance (keepalived.conf(5), "Track
+ * files"): with weight 0 a non-zero value is FAULT; otherwise value
+ * times weight (negated with "reverse") is added to the delta, and a
+ * product below -253 is FAULT instead (one above 253 counts as 253).
+ * Adds to *v; vrrp_track_eval() may have filled it before.
+ */
+void vrrp_track_file_apply(long value, int weight, bool reverse,
+			   struct vrrp_track_verdict *v);
+
 /* The effective priority: base + delta within 1..254; 255 stays. */
 uint8_t vrrp_track_priority(uint8_t base, int delta);
 

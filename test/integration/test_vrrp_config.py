@@ -192,9 +192,8 @@ def test_verdict_matches_debian(name, host, keepalived_bin, keepalived_ref,
 
 def test_unsupported_keywords_are_named(host, keepalived_bin, tmp_path):
     """Keywords of later work: "not supported yet", never "unknown"."""
-    body = ("    track_file {\n        f1\n    }\n"
-            "    track_process {\n        p1\n    }\n"
-            "    notify_master_rx_lower_pri /bin/true\n    smtp_alert\n"
+    body = ("    track_bfd {\n        b1\n    }\n"
+            "    kernel_rx_buf_size 65536\n"
             "    virtual_routes {\n        10.1.0.0/16 via 10.9.0.2\n    }\n"
             "    strict_mode\n" + V4)
     path = tmp_path / "unsupported.conf"
@@ -204,8 +203,7 @@ def test_unsupported_keywords_are_named(host, keepalived_bin, tmp_path):
     said = ours.stdout + ours.stderr
     assert ours.returncode == 5
     assert "nknown" not in said
-    for kw in ("track_file", "track_process", "notify_master_rx_lower_pri",
-               "smtp_alert", "virtual_routes", "strict_mode",
-               "garp_group"):
+    for kw in ("track_bfd", "kernel_rx_buf_size", "virtual_routes",
+               "strict_mode", "garp_group"):
         assert f"'{kw}' is not supported yet" in said, said
 

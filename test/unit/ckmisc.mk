@@ -10,7 +10,7 @@ TESTS += $(CKMISC_TESTS)
 test_unit_test_ckmisc_helpers_SOURCES = test/unit/test_ckmisc_helpers.c
 test_unit_test_ckmisc_helpers_CFLAGS = $(KA_CKMISC_TEST_CFLAGS)
 test_unit_test_ckmisc_helpers_LDADD = keepalived/check/libcheck_san.a \
-	lib/libka_san.a $(CMOCKA_LIBS) $(SAN_LDFLAGS)
+	keepalived/core/libcore_san.a lib/libka_san.a $(CMOCKA_LIBS) $(SAN_LDFLAGS)
 
 CKMISC_KIND_TESTS = test/unit/test_ckmisc_kinds
 check_PROGRAMS += $(CKMISC_KIND_TESTS)
@@ -18,4 +18,4 @@ TESTS += $(CKMISC_KIND_TESTS)
 test_unit_test_ckmisc_kinds_SOURCES = test/unit/test_ckmisc_kinds.c
 test_unit_test_ckmisc_kinds_CFLAGS = $(KA_CKMISC_TEST_CFLAGS)
 test_unit_test_ckmisc_kinds_LDADD = keepalived/check/libcheck_san.a \
-	lib/libka_san.a $(CMOCKA_LIBS) $(SAN_LDFLAGS)
+	keepalived/core/libcore_san.a lib/libka_san.a $(CMOCKA_LIBS) $(SAN_LDFLAGS)

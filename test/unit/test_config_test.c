@@ -157,13 +157,14 @@ static void test_unsupported_blocks(void **state)
 	(void)state;
 	assert_int_equal(run(CONF("unsupported.conf"), &log), 5);
 	assert_null(strstr(log, "Unknown keyword"));
-	assert_non_null(strstr(log, "vrrp_track_process"));
+	assert_non_null(strstr(log, "interface_up_down_delays"));
 	assert_non_null(strstr(log, "garp_group"));
 	assert_non_null(strstr(log, "bfd_instance"));
 	assert_non_null(strstr(log, "not supported"));
 	/* Skipped as blocks: nothing inside them is reported. */
 	assert_null(strstr(log, "real_server"));
-	assert_null(strstr(log, "interface"));
+	assert_null(strstr(log, "VI_1"));
+	assert_null(strstr(log, "eth0"));
 	expect = mem_asprintf("(%s: Line 7) ", CONF("unsupported.conf"));
 	assert_non_null(strstr(log, expect));
 	mem_free(&expect);

@@ -179,7 +179,7 @@ static void test_deprecated_and_later_keywords(void **state)
 		  "    }\n"
 		  "    global_tracking\n"				/* 5 */
 		  "    sync_group_tracking_weight\n"
-		  "    track_file {\n        f1\n    }\n"	/* 7 */
+		  "    track_bfd {\n        f1\n    }\n"	/* 7 */
 		  "}\n" INSTANCES);
 	assert_diag(&p, 5, CFG_WARNING, "(G1) global_tracking is deprecated");
 	assert_diag(&p, 7, CFG_WARNING, "not supported yet");

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "vrrp_script.h"
+#include "vrrp_smtp.h"
 #include "vrrp_track.h"
 
 static struct vrrp_track_item item(int weight, bool reverse,
@@ -178,6 +179,70 @@ static void test_state_init_fail(void **state)
 	assert_string_equal(out, "UD");
 }
 
+/* keepalived.conf(5) "Track files": weight 0 faults on any non-zero
+ * number; otherwise number x weight (negated by reverse) is the delta,
+ * FAULT below -253 and at most 253. */
+static void file_case(long value, int weight, bool reverse, bool fault,
+		      int delta)
+{
+	struct vrrp_track_verdict v = { .delta = 5, .pending = true };
+
+	vrrp_track_file_apply(value, weight, reverse, &v);
+	assert_int_equal(v.fault, fault);
+	if (fault) {
+		assert_false(v.pending);
+		return;
+	}
+	assert_true(v.pending);		/* left to the other objects */
+	assert_int_equal(v.delta, 5 + delta);
+}
+
+static void test_file_apply(void **state)
+{
+	(void)state;
+	file_case(0, 0, false, false, 0);
+	file_case(1, 0, false, true, 0);
+	file_case(-1, 0, false, true, 0);
+	file_case(0, 0, true, false, 0);
+	file_case(2, -30, false, false, -60);
+	file_case(2, -30, true, false, 60);
+	file_case(-3, 10, false, false, -30);
+	file_case(1, -253, false, false, -253);
+	file_case(1, -254, false, true, 0);
+	file_case(1, 254, true, true, 0);
+	file_case(1, 254, false, false, 253);
+	file_case(2147483648L, 254, false, false, 253);
+	file_case(-2147483648L, 254, false, true, 0);
+	file_case(-2147483648L, -254, false, false, 253);
+}
+
+/* Words of keepalived 2.2.7's alerts, as its e-mails showed them. */
+static void test_smtp_text(void **state)
+{
+	char subject[128];
+	const char *body = NULL;
+
+	(void)state;
+	assert_true(vrrp_smtp_text(false, "VI_1", VRRP_STATE_MASTER, subject,
+				   sizeof(subject), &body));
+	assert_string_equal(subject, "VRRP Instance VI_1 - Entering MASTER "
+			    "state");
+	assert_string_equal(body, "=> VRRP Instance is now owning VRRP VIPs "
+			    "<=");
+	assert_true(vrrp_smtp_text(false, "VI_1", VRRP_STATE_FAULT, subject,
+				   sizeof(subject), &body));
+	assert_string_equal(body, "=> VRRP Instance is no longer owning VRRP "
+			    "VIPs <=");
+	assert_true(vrrp_smtp_text(true, "G1", VRRP_STATE_BACKUP, subject,
+				   sizeof(subject), &body));
+	assert_string_equal(subject, "VRRP Group G1 - Entering BACKUP state");
+	assert_string_equal(body, "=> All VRRP group instances are now in "
+			    "BACKUP state <=");
+	/* no alert on stop */
+	assert_false(vrrp_smtp_text(false, "VI_1", VRRP_STATE_INIT, subject,
+				    sizeof(subject), &body));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -185,6 +250,8 @@ int main(void)
 		cmocka_unit_test(test_faults),
 		cmocka_unit_test(test_eval),
 		cmocka_unit_test(test_priority),
+		cmocka_unit_test(test_file_apply),
+		cmocka_unit_test(test_smtp_text),
 		cmocka_unit_test(test_state_rise_fall),
 		cmocka_unit_test(test_state_changes_reported),
 		cmocka_unit_test(test_state_init_fail),

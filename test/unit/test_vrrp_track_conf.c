@@ -359,6 +359,138 @@ static void test_script_security(void **state)
 	parsed_clear(&p);
 }
 
+static const char procs[] =
+	"vrrp_track_process hap {\n"			/* 1 */
+	"    process haproxy -f \"/etc/hap conf\"\n"
+	"    param_match initial\n"
+	"    quorum 2\n"
+	"    quorum_max 4\n"				/* 5 */
+	"    delay 1.5\n"
+	"    terminate_delay 0.25\n"
+	"    weight -20 reverse\n"
+	"    full_command\n"
+	"}\n"						/* 10 */
+	"vrrp_track_process plain {\n"
+	"    process sleep\n"
+	"}\n"
+	"vrrp_track_process none {\n"
+	"    process nginx\n"				/* 15 */
+	"    param_match\n"
+	"}\n"
+	"vrrp_track_process empty {\n"
+	"    quorum 3\n"
+	"}\n"						/* 20 */
+	"vrrp_instance VI_1 {\n"
+	"    interface eth0\n"
+	"    virtual_router_id 51\n"
+	"    priority 100\n"
+	"    track_process {\n"			/* 25 */
+	"        hap\n"
+	"        plain weight 254 noreverse\n"
+	"        none weight 0 reverse\n"
+	"        empty\n"
+	"        nosuch\n"				/* 30 */
+	"        plain\n"
+	"        other weight 255\n"
+	"    }\n"
+	"    notify_deleted\n"
+	"    notify_master_rx_lower_pri /etc/ka/rx.sh\n"	/* 35 */
+	"    notify_priority_changes false\n"
+	"    smtp_alert\n"
+	"    linkbeat_use_polling\n"
+	"}\n";
+
+static void test_processes(void **state)
+{
+	const struct vrrp_proc_conf *pc;
+	const struct vrrp_instance_conf *ic;
+	const struct vrrp_track_conf *t;
+	struct parsed p;
+
+	(void)state;
+	parse(&p, procs);
+	pc = vrrp_conf_find_proc(p.vc, "hap");
+	assert_non_null(pc);
+	assert_string_equal(pc->spec.name, "haproxy");
+	assert_int_equal(pc->spec.nparams, 2);
+	assert_string_equal(pc->spec.params[1], "/etc/hap conf");
+	assert_int_equal(pc->spec.match, VRRP_PROC_PARAMS_INITIAL);
+	assert_true(pc->spec.full_command);
+	assert_int_equal(pc->quorum, 2);
+	assert_int_equal(pc->quorum_max, 4);
+	assert_int_equal(pc->fork_delay_us, 1500000);
+	assert_int_equal(pc->terminate_delay_us, 250000);
+	assert_int_equal(pc->weight, -20);
+	assert_true(pc->reverse);
+	/* no parameters: the name; param_match alone: no parameters */
+	assert_int_equal(vrrp_conf_find_proc(p.vc, "plain")->spec.match,
+			 VRRP_PROC_PARAMS_NONE);
+	assert_int_equal(vrrp_conf_find_proc(p.vc, "plain")->weight, 1);
+	assert_int_equal(vrrp_conf_find_proc(p.vc, "none")->spec.match,
+			 VRRP_PROC_PARAMS_EXACT);
+	assert_true(vrrp_conf_find_proc(p.vc, "empty")->removed);
+	assert_diag(&p, 18, CFG_ERROR, "process name not specified");
+
+	ic = vrrp_conf_find(p.vc, "VI_1");
+	t = nth(&ic->track_procs, 0);		/* the block's weight */
+	assert_int_equal(t->weight, -20);
+	assert_int_equal(t->reverse, GD_ON);
+	assert_ptr_equal(t->proc, pc);
+	t = nth(&ic->track_procs, 1);
+	assert_int_equal(t->weight, 254);
+	assert_int_equal(t->reverse, GD_OFF);
+	t = nth(&ic->track_procs, 2);
+	assert_int_equal(t->weight, 0);
+	assert_int_equal(t->reverse, GD_ON);
+	assert_true(nth(&ic->track_procs, 3)->ignored);
+	assert_diag(&p, 29, CFG_WARNING, "(VI_1) track process empty not found");
+	assert_true(nth(&ic->track_procs, 4)->ignored);
+	assert_diag(&p, 30, CFG_WARNING, "(VI_1) track process nosuch not "
+		    "found, ignoring...");
+	assert_diag(&p, 31, CFG_WARNING, "duplicate track_process plain");
+	assert_diag(&p, 32, CFG_ERROR, "weight for track process other must be "
+		    "in [-254..254]");
+	assert_int_equal(list_count(&ic->track_procs), 5);
+
+	assert_true(ic->notify.deleted);
+	assert_null(ic->notify.script[VRRP_NOTIFY_DELETED].path);
+	assert_string_equal(ic->notify.script[VRRP_NOTIFY_RX_LOWER].path,
+			    "/etc/ka/rx.sh");
+	assert_int_equal(ic->notify.priority_changes, GD_OFF);
+	assert_int_equal(ic->notify.smtp_alert, GD_ON);
+	assert_true(ic->linkbeat_use_polling);
+	assert_diag(&p, 38, CFG_WARNING, "'linkbeat_use_polling' in vrrp "
+		    "instance deprecated");
+	parsed_clear(&p);
+}
+
+/* What the processes and the notify extras print parses back equal. */
+static void test_processes_print_back(void **state)
+{
+	struct parsed p, q;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	parse(&p, procs);
+	f = open_memstream(&text, &len);
+	assert_non_null(f);
+	vrrp_conf_dump(p.vc, f);
+	fclose(f);
+	parse(&q, text);
+	assert_true(vrrp_instance_conf_equal(vrrp_conf_find(p.vc, "VI_1"),
+					     vrrp_conf_find(q.vc, "VI_1")));
+	assert_int_equal(vrrp_conf_find_proc(q.vc, "hap")->spec.match,
+			 VRRP_PROC_PARAMS_INITIAL);
+	assert_int_equal(vrrp_conf_find_proc(q.vc, "none")->spec.match,
+			 VRRP_PROC_PARAMS_EXACT);
+	assert_null(vrrp_conf_find_proc(q.vc, "empty"));
+	free(text);
+	parsed_clear(&p);
+	parsed_clear(&q);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -366,6 +498,8 @@ int main(void)
 		cmocka_unit_test(test_printout_parses_back),
 		cmocka_unit_test(test_bad),
 		cmocka_unit_test(test_script_security),
+		cmocka_unit_test(test_processes),
+		cmocka_unit_test(test_processes_print_back),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

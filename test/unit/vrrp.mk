@@ -95,3 +95,12 @@ test_unit_test_vrrp_sync_conf_SOURCES = test/unit/test_vrrp_sync_conf.c \
 test_unit_test_vrrp_sync_conf_CFLAGS = $(KA_VRRP_CONF_TEST_CFLAGS)
 test_unit_test_vrrp_sync_conf_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
 	$(SAN_LDFLAGS)
+
+# --- track_process (wip-vtrack) ---
+# Process matching, quorum and the connector messages (pure).
+check_PROGRAMS += test/unit/test_vrrp_proc
+TESTS += test/unit/test_vrrp_proc
+test_unit_test_vrrp_proc_SOURCES = test/unit/test_vrrp_proc.c
+test_unit_test_vrrp_proc_CFLAGS = $(TEST_CFLAGS) -I$(top_srcdir)/keepalived/vrrp
+test_unit_test_vrrp_proc_LDADD = keepalived/vrrp/libvrrp_san.a \
+	lib/libka_san.a $(CMOCKA_LIBS) $(SAN_LDFLAGS)
