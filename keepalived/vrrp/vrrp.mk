@@ -54,3 +54,9 @@ KAVRRP_SOURCES += keepalived/vrrp/vrrp_kw_sync.c \
 	keepalived/vrrp/vrrp_sync.c keepalived/vrrp/vrrp_sync.h \
 	keepalived/vrrp/vrrp_fifo.c keepalived/vrrp/vrrp_fifo.h \
 	keepalived/vrrp/vrrp_run_sync.c
+
+# --- virtual routes and rules, vmac, strict mode (wip-vnet) ---
+# virtual_routes / virtual_rules as data (pure), and the runtime that sets
+# them while an instance is master.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_vroute.c keepalived/vrrp/vrrp_vroute.h \
+	keepalived/vrrp/vrrp_run_vroute.c

@@ -86,6 +86,7 @@ static void params_from_conf(const struct vrrp_instance_conf *ic,
 	snprintf(p->auth_pass, sizeof(p->auth_pass), "%s", ic->auth.pass);
 	p->vips = &ic->vips;
 	p->vips_excluded = &ic->evips;
+	p->vroutes = ic->vroutes;
 	fill_peers(ic, p);
 	p->src = p->npeers ? ic->unicast_src : ic->mcast_src;
 	if (!p->npeers)

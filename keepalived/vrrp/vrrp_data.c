@@ -8,6 +8,7 @@
 
 #include "memory.h"
 #include "vrrp_data.h"
+#include "vrrp_vroute.h"
 
 struct vrrp_conf *vrrp_conf_new(void)
 {
@@ -164,6 +165,7 @@ void vrrp_instance_conf_free(struct vrrp_instance_conf **pic)
 	}
 	free_tracks(&ic->track_scripts);
 	free_tracks(&ic->track_ifs);
+	vrrp_vroutes_free(&ic->vroutes);
 	for (i = 0; i < VRRP_NOTIFY_COUNT; i++)
 		global_data_script_clear(&ic->notify.script[i]);
 	for (i = 0; i < ic->nfiles; i++)

@@ -28,6 +28,8 @@
 
 /* Where a value was configured; file is owned by the instance (see
  * vrrp_instance_conf_file()). line 0: not configured (a default). */
+struct vrrp_vroutes;
+
 struct vrrp_place {
 	const char *file;
 	unsigned line;
@@ -192,6 +194,9 @@ struct vrrp_instance_conf {
 	bool use_vmac;
 	char vmac_name[IF_NAMESIZE];	/* "": vrrp.<vrid> */
 	bool vmac_xmit_base;
+
+	struct vrrp_vroutes *vroutes;	/* virtual_routes and virtual_rules;
+					 * NULL: none (vrrp_vroute.h) */
 
 	char **files;			/* the places' file names */
 	size_t nfiles;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vrrp_data.h"
+#include "vrrp_vroute.h"
 
 static bool vip_lists_equal(const struct list_node *ha,
 			    const struct list_node *hb)
@@ -137,5 +138,6 @@ bool vrrp_instance_conf_equal(const struct vrrp_instance_conf *a,
 	       peer_lists_equal(&a->peers, &b->peers) &&
 	       track_lists_equal(&a->track_scripts, &b->track_scripts) &&
 	       track_lists_equal(&a->track_ifs, &b->track_ifs) &&
-	       notify_equal(&a->notify, &b->notify);
+	       notify_equal(&a->notify, &b->notify) &&
+	       vrrp_vroutes_equal(a->vroutes, b->vroutes);
 }

@@ -57,6 +57,8 @@ VRRP_KW(vrrp_kw_mcast_src_ip);
 VRRP_KW(vrrp_kw_unicast_src_ip);
 VRRP_KW(vrrp_kw_peer_line);
 VRRP_KW(vrrp_kw_unicast_ttl);
+VRRP_KW(vrrp_kw_vroute_line);
+VRRP_KW(vrrp_kw_vrule_line);
 
 /* vrrp_kw_auth.c */
 VRRP_KW(vrrp_kw_auth_type);

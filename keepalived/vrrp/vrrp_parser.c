@@ -47,6 +47,13 @@ static const struct cfg_block peer_block = {
 	.name = "unicast_peer", .line = vrrp_kw_peer_line,
 };
 
+static const struct cfg_block vroute_block = {
+	.name = "virtual_routes", .line = vrrp_kw_vroute_line,
+};
+static const struct cfg_block vrule_block = {
+	.name = "virtual_rules", .line = vrrp_kw_vrule_line,
+};
+
 static const struct cfg_block track_script_block = {
 	.name = "track_script", .line = vrrp_kw_track_script_line,
 };
@@ -87,6 +94,8 @@ static const struct cfg_keyword instance_keywords[] = {
 	BLOCK("virtual_ipaddress", &vip_block),
 	BLOCK("virtual_ipaddress_excluded", &evip_block),
 	BLOCK("unicast_peer", &peer_block),
+	BLOCK("virtual_routes", &vroute_block),
+	BLOCK("virtual_rules", &vrule_block),
 	BLOCK("track_script", &track_script_block),
 	BLOCK("track_interface", &track_if_block),
 	KW("notify_master", vrrp_kw_notify_master),
@@ -108,8 +117,6 @@ static const struct cfg_keyword instance_keywords[] = {
 	UNSUPPORTED("garp_extra_if"),
 	UNSUPPORTED("down_timer_adverts"),
 	UNSUPPORTED("promote_secondaries"),
-	UNSUPPORTED("virtual_routes"),
-	UNSUPPORTED("virtual_rules"),
 	UNSUPPORTED("strict_mode"),
 	UNSUPPORTED("notify_master_rx_lower_pri"),
 	UNSUPPORTED("notify_priority_changes"),

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "vrrp_data.h"
+#include "vrrp_vroute.h"
 
 #define IND "    "
 
@@ -199,6 +200,7 @@ static void print_instance(const struct vrrp_instance_conf *ic, FILE *out)
 	print_peers(ic, out);
 	print_vips(out, "virtual_ipaddress", &ic->vips);
 	print_vips(out, "virtual_ipaddress_excluded", &ic->evips);
+	vrrp_vroutes_dump(ic->vroutes, IND, out);
 	print_tracks(out, "track_script", &ic->track_scripts);
 	print_tracks(out, "track_interface", &ic->track_ifs);
 	print_notify(&ic->notify, out);

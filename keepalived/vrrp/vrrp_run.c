@@ -234,6 +234,7 @@ bool vrrp_run_update(struct vrrp_run *r, const struct vrrp_run_params *p)
 	/* Only the lists' owner changed (a new configuration): keep state,
 	 * and the priority tracking has made. */
 	effective = in->fsm.conf.priority;
+	vrrp_run_vroutes_reload(in, p->vroutes);
 	in->p = *p;
 	in->fsm.conf = p->fsm;
 	in->fsm.conf.priority = effective;

@@ -29,6 +29,7 @@
 #include "vrrp_notify.h"
 #include "vrrp_rx.h"
 #include "vrrp_script.h"
+#include "vrrp_vroute.h"
 
 #define VRRP_RUN_NAME_MAX 64
 #define VRRP_RUN_PEERS_MAX 32
@@ -60,6 +61,8 @@ struct vrrp_run_params {
 	/* struct vrrp_vip (vrrp_data.h): in the adverts, and excluded */
 	const struct list_node *vips;
 	const struct list_node *vips_excluded; /* set, never advertised */
+	/* virtual_routes and virtual_rules, set while master; NULL: none */
+	const struct vrrp_vroutes *vroutes;
 	struct ka_addr src;		/* family 0: the interface's own */
 	struct ka_addr group;		/* family 0: 224.0.0.18 / ff02::12 */
 	struct ka_addr peers[VRRP_RUN_PEERS_MAX]; /* unicast if npeers */

@@ -212,10 +212,13 @@ static void fx_set_addresses(void *ctx, bool present)
 		    !in->run->opts.release_on_stop && in->run->stopping)
 			return;
 	}
+	if (!present)
+		vrrp_run_vroutes_set(in, false);
 	set_list(in, in->p.vips, present);
 	set_list(in, in->p.vips_excluded, present);
 	if (!present)
 		return;
+	vrrp_run_vroutes_set(in, true);
 	announce_now(in, in->p.garp_repeat);
 	if (in->p.garp_delay_us)
 		event_add_timer(in->run->loop, &in->t_garp, in->p.garp_delay_us,

@@ -114,6 +114,13 @@ const char *vrrp_run_notify_word(enum vrrp_state to, bool stopping,
 				 enum vrrp_notify_kind *kind,
 				 const char **kw);
 
+/* vrrp_run_vroute.c: virtual routes and rules. Sets (add) or removes
+ * those of in->p; a reload while master changes only the lines that
+ * differ between in->p's and "next" (call before in->p changes). */
+void vrrp_run_vroutes_set(struct vrrp_inst *in, bool add);
+void vrrp_run_vroutes_reload(struct vrrp_inst *in,
+			     const struct vrrp_vroutes *next);
+
 /* vrrp_run_sync.c: the sync groups (vrrp_sync.h's rules). */
 struct vrrp_group {
 	struct list_node node;		/* on vrrp_run.groups */

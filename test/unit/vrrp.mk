@@ -95,3 +95,12 @@ test_unit_test_vrrp_sync_conf_SOURCES = test/unit/test_vrrp_sync_conf.c \
 test_unit_test_vrrp_sync_conf_CFLAGS = $(KA_VRRP_CONF_TEST_CFLAGS)
 test_unit_test_vrrp_sync_conf_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
 	$(SAN_LDFLAGS)
+
+# virtual_routes / virtual_rules (wip-vnet): read, printed, compared.
+check_PROGRAMS += test/unit/test_vrrp_vroute
+TESTS += test/unit/test_vrrp_vroute
+test_unit_test_vrrp_vroute_SOURCES = test/unit/test_vrrp_vroute.c \
+	test/unit/test_core_util.h
+test_unit_test_vrrp_vroute_CFLAGS = $(KA_VRRP_CONF_TEST_CFLAGS)
+test_unit_test_vrrp_vroute_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
+	$(SAN_LDFLAGS)
