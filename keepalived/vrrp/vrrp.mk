@@ -60,3 +60,6 @@ KAVRRP_SOURCES += keepalived/vrrp/vrrp_kw_sync.c \
 # them while an instance is master.
 KAVRRP_SOURCES += keepalived/vrrp/vrrp_vroute.c keepalived/vrrp/vrrp_vroute.h \
 	keepalived/vrrp/vrrp_run_vroute.c
+# use_vmac: the macvlan's name, MAC and requests (pure), and the runtime.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_vmac.c keepalived/vrrp/vrrp_vmac.h \
+	keepalived/vrrp/vrrp_run_vmac.c

@@ -87,6 +87,9 @@ static void params_from_conf(const struct vrrp_instance_conf *ic,
 	p->vips = &ic->vips;
 	p->vips_excluded = &ic->evips;
 	p->vroutes = ic->vroutes;
+	p->use_vmac = ic->use_vmac;
+	snprintf(p->vmac_name, sizeof(p->vmac_name), "%s", ic->vmac_name);
+	p->vmac_xmit_base = ic->vmac_xmit_base;
 	fill_peers(ic, p);
 	p->src = p->npeers ? ic->unicast_src : ic->mcast_src;
 	if (!p->npeers)
@@ -119,9 +122,6 @@ static void warn_unimplemented(const struct vrrp_instance_conf *ic)
 	if (ic->accept == GD_OFF)
 		log_warnx("(%s) no_accept is not enforced yet (it needs strict "
 			  "mode's firewalling) - ignoring", name);
-	if (ic->use_vmac)
-		log_warnx("(%s) use_vmac is not supported yet - ignoring",
-			  name);
 }
 
 static void warn_global_unimplemented(const struct global_data *gd)

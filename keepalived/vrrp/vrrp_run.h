@@ -61,6 +61,12 @@ struct vrrp_run_params {
 	/* struct vrrp_vip (vrrp_data.h): in the adverts, and excluded */
 	const struct list_node *vips;
 	const struct list_node *vips_excluded; /* set, never advertised */
+	/* use_vmac: the instance runs on a macvlan of ifname (vrrp_vmac.h)
+	 * named vmac_name ("": vrrp.VRID); adverts on the base interface
+	 * with vmac_xmit_base */
+	bool use_vmac;
+	char vmac_name[IF_NAMESIZE];
+	bool vmac_xmit_base;
 	/* virtual_routes and virtual_rules, set while master; NULL: none */
 	const struct vrrp_vroutes *vroutes;
 	struct ka_addr src;		/* family 0: the interface's own */

@@ -80,7 +80,7 @@ static void set_list(struct vrrp_inst *in, const struct list_node *list,
 		a = v->ip;
 		if (nl_ops_addr(netlink_daemon_cmd(in->run->nl),
 				netlink_daemon_iftable(in->run->nl), a,
-				a->dev[0] ? NULL : in->p.ifname, add, err,
+				a->dev[0] ? NULL : vrrp_run_vip_ifname(in), add, err,
 				sizeof(err)) == 0)
 			continue;
 		prefix_ntop(&a->prefix, text, sizeof(text));

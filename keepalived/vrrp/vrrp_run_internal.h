@@ -55,6 +55,12 @@ struct vrrp_inst {
 	struct event *t_refresh;	/* garp_master_refresh */
 	struct event *t_lower;		/* garp_lower_prio_delay */
 	struct vrrp_announce *announce;
+	/* use_vmac (vrrp_run_vmac.c) */
+	char vmac_if[IF_NAMESIZE];	/* its name once known */
+	uint8_t vmac_mac[6];
+	int vmac_ifindex;		/* 0: none (yet) */
+	bool vmac_created;
+	int announce_ifindex;		/* the one in->announce uses */
 	struct ratelimit rx_rl;		/* drop lines */
 	struct ratelimit info_rl;	/* "received lower priority" lines */
 };
@@ -120,6 +126,17 @@ const char *vrrp_run_notify_word(enum vrrp_state to, bool stopping,
 void vrrp_run_vroutes_set(struct vrrp_inst *in, bool add);
 void vrrp_run_vroutes_reload(struct vrrp_inst *in,
 			     const struct vrrp_vroutes *next);
+
+/* vrrp_run_vmac.c: use_vmac. _up makes (or finds) the VMAC on "base",
+ * returning 0 or a negative errno (logged); _down deletes it. */
+int vrrp_run_vmac_up(struct vrrp_inst *in, const struct iface *base);
+void vrrp_run_vmac_down(struct vrrp_inst *in);
+/* Where the VIPs without "dev" go, and where adverts go out. */
+const char *vrrp_run_vip_ifname(const struct vrrp_inst *in);
+const char *vrrp_run_xmit_ifname(const struct vrrp_inst *in);
+/* Same VMAC settings (a reload keeps the instance only then). */
+bool vrrp_run_vmac_same(const struct vrrp_run_params *a,
+			const struct vrrp_run_params *b);
 
 /* vrrp_run_sync.c: the sync groups (vrrp_sync.h's rules). */
 struct vrrp_group {

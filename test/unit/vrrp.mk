@@ -104,3 +104,12 @@ test_unit_test_vrrp_vroute_SOURCES = test/unit/test_vrrp_vroute.c \
 test_unit_test_vrrp_vroute_CFLAGS = $(KA_VRRP_CONF_TEST_CFLAGS)
 test_unit_test_vrrp_vroute_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
 	$(SAN_LDFLAGS)
+
+# use_vmac's requests (wip-vnet), parsed back.
+check_PROGRAMS += test/unit/test_vrrp_vmac
+TESTS += test/unit/test_vrrp_vmac
+test_unit_test_vrrp_vmac_SOURCES = test/unit/test_vrrp_vmac.c
+test_unit_test_vrrp_vmac_CFLAGS = $(TEST_CFLAGS) $(LIBNL_CFLAGS) \
+	-I$(top_srcdir)/keepalived/vrrp
+test_unit_test_vrrp_vmac_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
+	$(SAN_LDFLAGS)
