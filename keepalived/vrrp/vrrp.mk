@@ -63,3 +63,13 @@ KAVRRP_SOURCES += keepalived/vrrp/vrrp_vroute.c keepalived/vrrp/vrrp_vroute.h \
 # use_vmac: the macvlan's name, MAC and requests (pure), and the runtime.
 KAVRRP_SOURCES += keepalived/vrrp/vrrp_vmac.c keepalived/vrrp/vrrp_vmac.h \
 	keepalived/vrrp/vrrp_run_vmac.c
+# no_accept / vrrp_strict: the nft commands (pure), and libnftables running
+# them; without it, a runtime that says no_accept is not enforced.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_nft.c keepalived/vrrp/vrrp_nft.h
+if WITH_NFTABLES
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_run_nft.c
+KA_CORE_LIBS += $(NFTABLES_LIBS)
+KA_CORE_SAN_LIBS += $(NFTABLES_LIBS)
+else
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_run_nft_none.c
+endif

@@ -90,6 +90,9 @@ static void params_from_conf(const struct vrrp_instance_conf *ic,
 	p->use_vmac = ic->use_vmac;
 	snprintf(p->vmac_name, sizeof(p->vmac_name), "%s", ic->vmac_name);
 	p->vmac_xmit_base = ic->vmac_xmit_base;
+	/* the address owner always accepts (RFC 5798 6.4.3) */
+	p->no_accept = ic->accept == GD_OFF &&
+		       ic->priority < VRRP_PRIO_OWNER;
 	fill_peers(ic, p);
 	p->src = p->npeers ? ic->unicast_src : ic->mcast_src;
 	if (!p->npeers)
@@ -117,17 +120,15 @@ static void params_from_conf(const struct vrrp_instance_conf *ic,
  */
 static void warn_unimplemented(const struct vrrp_instance_conf *ic)
 {
-	const char *name = ic->name;
-
-	if (ic->accept == GD_OFF)
-		log_warnx("(%s) no_accept is not enforced yet (it needs strict "
-			  "mode's firewalling) - ignoring", name);
+	(void)ic;	/* every instance setting is acted on at the moment */
 }
 
 static void warn_global_unimplemented(const struct global_data *gd)
 {
-	if (gd->vrrp_strict)
-		log_warnx("vrrp_strict is not enforced yet - ignoring");
+	/* no_accept's firewall is nftables' (vrrp_run_nft.c) */
+	if (gd->vrrp_iptables || gd->ipsets.count)
+		log_warnx("vrrp_iptables and vrrp_ipsets are not supported yet "
+			  "- using nftables");
 	if (gd->garp_extra_if_s)
 		log_warnx("vrrp_garp_extra_if is not supported yet - ignoring");
 }
@@ -196,10 +197,25 @@ static void open_fifos(struct vrrp_child *v, const struct global_data *gd)
 	vrrp_run_open_fifos(v->run, fp, vrrp_params_fifos(gd, fp));
 }
 
+static const struct vrrp_run_opts *run_opts(const struct child_env *env,
+					     const struct global_data *gd,
+					     struct vrrp_run_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->release_on_stop = !env->opts->dont_release_vrrp;
+	if (gd->nftables_table)
+		snprintf(o->nft_table, sizeof(o->nft_table), "%s",
+			 gd->nftables_table);
+	o->nft_priority = gd->nftables_priority;
+	o->nft_counters = gd->nftables_counters;
+	return o;
+}
+
 static int start(struct child_env *env, struct ka_conf *c)
 {
 	const struct global_data *gd = c->global;
 	struct netlink_daemon_opts no;
+	struct vrrp_run_opts ro;
 	struct vrrp_child *v = mem_new(struct vrrp_child);
 
 	env->state = v;
@@ -209,8 +225,7 @@ static int start(struct child_env *env, struct ka_conf *c)
 	if (netlink_daemon_start(env->loop, &no, &v->nl) < 0)
 		return CORE_RUN_EXIT_FATAL;
 	netlink_daemon_static_apply(v->nl, c->statics, gd->default_interface);
-	v->run = vrrp_run_new(env->loop, v->nl, &(struct vrrp_run_opts){
-		.release_on_stop = !env->opts->dont_release_vrrp });
+	v->run = vrrp_run_new(env->loop, v->nl, run_opts(env, gd, &ro));
 	v->conf = c;
 	open_fifos(v, gd);
 	warn_global_unimplemented(gd);

@@ -31,6 +31,7 @@ struct vrrp_run *vrrp_run_new(struct event_loop *loop,
 	list_init(&r->groups);
 	r->scripts = vrrp_script_set_new(loop);
 	r->notifier = vrrp_notifier_new(loop);
+	r->nft = vrrp_run_nft_new(opts);
 	netlink_daemon_subscribe(nl, on_iftable, r);
 	return r;
 }
@@ -250,7 +251,8 @@ bool vrrp_run_update(struct vrrp_run *r, const struct vrrp_run_params *p)
 
 	if (!in || !same_identity(in, p) || !same_vips(in->p.vips, p->vips) ||
 	    !same_vips(in->p.vips_excluded, p->vips_excluded) ||
-	    !vrrp_run_track_same(&in->p, p) || !vrrp_run_vmac_same(&in->p, p))
+	    !vrrp_run_track_same(&in->p, p) || !vrrp_run_vmac_same(&in->p, p) ||
+	    in->p.no_accept != p->no_accept)
 		return false;
 	/* Only the lists' owner changed (a new configuration): keep state,
 	 * and the priority tracking has made. */
@@ -317,6 +319,7 @@ void vrrp_run_free(struct vrrp_run **rp)
 	vrrp_script_set_free(&r->scripts);
 	vrrp_run_sock_close_all(r);
 	vrrp_announce_socks_close(&r->asocks);
+	vrrp_run_nft_free(&r->nft, r->opts.release_on_stop);
 	mem_free(rp);
 }
 

@@ -67,6 +67,9 @@ struct vrrp_run_params {
 	bool use_vmac;
 	char vmac_name[IF_NAMESIZE];
 	bool vmac_xmit_base;
+	/* no_accept in effect (vrrp_strict, not the address owner): while
+	 * master, packets to and from the addresses are dropped */
+	bool no_accept;
 	/* virtual_routes and virtual_rules, set while master; NULL: none */
 	const struct vrrp_vroutes *vroutes;
 	struct ka_addr src;		/* family 0: the interface's own */
@@ -109,6 +112,11 @@ struct vrrp_run;
 
 struct vrrp_run_opts {
 	bool release_on_stop;		/* false with -V */
+	/* nftables (the no_accept firewall, vrrp_nft.h): table ("":
+	 * keepalived), priority, counters */
+	char nft_table[256];
+	long nft_priority;
+	bool nft_counters;
 };
 
 /* Never NULL; "loop" and "nl" must outlive it. */

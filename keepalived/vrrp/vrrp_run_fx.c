@@ -214,10 +214,14 @@ static void fx_set_addresses(void *ctx, bool present)
 	}
 	if (!present)
 		vrrp_run_vroutes_set(in, false);
+	else
+		vrrp_run_nft_vips(in, true);
 	set_list(in, in->p.vips, present);
 	set_list(in, in->p.vips_excluded, present);
-	if (!present)
+	if (!present) {
+		vrrp_run_nft_vips(in, false);
 		return;
+	}
 	vrrp_run_vroutes_set(in, true);
 	announce_now(in, in->p.garp_repeat);
 	if (in->p.garp_delay_us)

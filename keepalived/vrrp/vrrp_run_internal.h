@@ -61,6 +61,7 @@ struct vrrp_inst {
 	int vmac_ifindex;		/* 0: none (yet) */
 	bool vmac_created;
 	int announce_ifindex;		/* the one in->announce uses */
+	bool nft_warned;		/* a build without nftables said so */
 	struct ratelimit rx_rl;		/* drop lines */
 	struct ratelimit info_rl;	/* "received lower priority" lines */
 };
@@ -79,6 +80,7 @@ struct vrrp_run {
 	struct vrrp_fifo *fifos[VRRP_RUN_FIFO_MAX];
 	size_t nfifos;
 	bool stopping;			/* the daemon stops (-V applies) */
+	struct vrrp_run_nft *nft;	/* the no_accept firewall */
 };
 
 /* vrrp_run_fx.c */
@@ -137,6 +139,13 @@ const char *vrrp_run_xmit_ifname(const struct vrrp_inst *in);
 /* Same VMAC settings (a reload keeps the instance only then). */
 bool vrrp_run_vmac_same(const struct vrrp_run_params *a,
 			const struct vrrp_run_params *b);
+
+/* vrrp_run_nft.c: the no_accept firewall. _vips adds the instance's
+ * addresses to the drop sets (making the table first) or removes them;
+ * _free deletes the tables made if "remove". */
+struct vrrp_run_nft *vrrp_run_nft_new(const struct vrrp_run_opts *opts);
+void vrrp_run_nft_vips(struct vrrp_inst *in, bool add);
+void vrrp_run_nft_free(struct vrrp_run_nft **n, bool remove);
 
 /* vrrp_run_sync.c: the sync groups (vrrp_sync.h's rules). */
 struct vrrp_group {
