@@ -176,6 +176,8 @@ struct vrrp_instance_conf {
 	struct vrrp_place unicast_ttl_at;
 
 	enum gd_tristate accept;
+	/* strict_mode, else global vrrp_strict (vrrp_check_strict.c) */
+	enum gd_tristate strict_mode;
 	bool dont_track_primary;
 	enum gd_tristate skip_check_adv_addr;
 	enum gd_tristate check_unicast_src;

@@ -74,6 +74,7 @@ static bool scalars_equal(const struct vrrp_instance_conf *a,
 	       a->preempt_delay_us == b->preempt_delay_us &&
 	       a->debug == b->debug && a->family == b->family &&
 	       a->unicast_ttl == b->unicast_ttl && a->accept == b->accept &&
+	       a->strict_mode == b->strict_mode &&
 	       a->dont_track_primary == b->dont_track_primary &&
 	       a->skip_check_adv_addr == b->skip_check_adv_addr &&
 	       a->check_unicast_src == b->check_unicast_src &&

@@ -40,6 +40,7 @@ VRRP_KW(vrrp_kw_preempt_delay);
 VRRP_KW(vrrp_kw_debug);
 VRRP_KW(vrrp_kw_use_vmac);
 VRRP_KW(vrrp_kw_vmac_xmit_base);
+VRRP_KW(vrrp_kw_strict_mode);
 
 /* vrrp_kw_switch.c: on/off settings */
 VRRP_KW(vrrp_kw_accept);

@@ -52,6 +52,7 @@ static void print_identity(const struct vrrp_instance_conf *ic, FILE *out)
 static void print_switches(const struct vrrp_instance_conf *ic, FILE *out)
 {
 	fprintf(out, IND "%s\n", ic->accept == GD_ON ? "accept" : "no_accept");
+	fprintf(out, IND "strict_mode %s\n", onoff(ic->strict_mode));
 	if (ic->dont_track_primary)
 		fprintf(out, IND "dont_track_primary\n");
 	fprintf(out, IND "skip_check_adv_addr %s\n",

@@ -195,7 +195,7 @@ def test_unsupported_keywords_are_named(host, keepalived_bin, tmp_path):
     body = ("    track_file {\n        f1\n    }\n"
             "    track_process {\n        p1\n    }\n"
             "    notify_master_rx_lower_pri /bin/true\n    smtp_alert\n"
-            "    strict_mode\n" + V4)
+            + V4)
     path = tmp_path / "unsupported.conf"
     path.write_text(inst(body) + "garp_group G {\n    group {\n"
                     "        VI_1\n    }\n}\n")
@@ -204,7 +204,7 @@ def test_unsupported_keywords_are_named(host, keepalived_bin, tmp_path):
     assert ours.returncode == 5
     assert "nknown" not in said
     for kw in ("track_file", "track_process", "notify_master_rx_lower_pri",
-               "smtp_alert", "strict_mode",
+               "smtp_alert",
                "garp_group"):
         assert f"'{kw}' is not supported yet" in said, said
 
