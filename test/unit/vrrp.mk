@@ -113,3 +113,11 @@ test_unit_test_vrrp_vmac_CFLAGS = $(TEST_CFLAGS) $(LIBNL_CFLAGS) \
 	-I$(top_srcdir)/keepalived/vrrp
 test_unit_test_vrrp_vmac_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
 	$(SAN_LDFLAGS)
+
+# no_accept's nft commands (wip-vnet).
+check_PROGRAMS += test/unit/test_vrrp_nft
+TESTS += test/unit/test_vrrp_nft
+test_unit_test_vrrp_nft_SOURCES = test/unit/test_vrrp_nft.c
+test_unit_test_vrrp_nft_CFLAGS = $(TEST_CFLAGS) -I$(top_srcdir)/keepalived/vrrp
+test_unit_test_vrrp_nft_LDADD = keepalived/vrrp/libvrrp_san.a \
+	lib/libka_san.a $(CMOCKA_LIBS) $(SAN_LDFLAGS)
