@@ -63,6 +63,9 @@ KAVRRP_SOURCES += keepalived/vrrp/vrrp_vroute.c keepalived/vrrp/vrrp_vroute.h \
 # use_vmac: the macvlan's name, MAC and requests (pure), and the runtime.
 KAVRRP_SOURCES += keepalived/vrrp/vrrp_vmac.c keepalived/vrrp/vrrp_vmac.h \
 	keepalived/vrrp/vrrp_run_vmac.c
+# track_group of static entries, in the VRRP child.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_static_track.c \
+	keepalived/vrrp/vrrp_static_track.h
 # strict_mode's checks.
 KAVRRP_SOURCES += keepalived/vrrp/vrrp_check_strict.c
 # no_accept / vrrp_strict: the nft commands (pure), and libnftables running

@@ -20,12 +20,14 @@
 #include "vrrp_data.h"
 #include "vrrp_params.h"
 #include "vrrp_run.h"
+#include "vrrp_static_track.h"
 
 /* The VRRP child's own state, hung off child_env.state. */
 struct vrrp_child {
 	struct netlink_daemon *nl;
 	struct vrrp_run *run;
 	struct event *t_startup;	/* vrrp_startup_delay */
+	struct vrrp_static_track *strack;	/* track_group entries */
 	const struct ka_conf *conf;	/* the one running */
 	bool stopping;			/* stop() runs the loop a little
 					 * longer for notify_stop: no reload */
@@ -159,6 +161,8 @@ static void run_instances(struct vrrp_child *v, const struct ka_conf *c)
 	run_syncs(v, c);
 	list_for_each_entry(ic, &c->vrrp->instances, node) {
 		params_from_conf(ic, c->global, &p);
+		vrrp_static_track_params(c->statics,
+					 c->global->default_interface, &p);
 		if (vrrp_run_update(v->run, &p))
 			continue;
 		vrrp_run_del(v->run, p.name);
@@ -225,6 +229,8 @@ static int start(struct child_env *env, struct ka_conf *c)
 	if (netlink_daemon_start(env->loop, &no, &v->nl) < 0)
 		return CORE_RUN_EXIT_FATAL;
 	netlink_daemon_static_apply(v->nl, c->statics, gd->default_interface);
+	v->strack = vrrp_static_track_start(v->nl, c->statics,
+					    gd->default_interface);
 	v->run = vrrp_run_new(env->loop, v->nl, run_opts(env, gd, &ro));
 	v->conf = c;
 	open_fifos(v, gd);
@@ -264,6 +270,7 @@ static void reload(struct child_env *env, struct ka_conf *old,
 	if (!v || !v->nl || v->stopping)
 		return;
 	v->conf = new;
+	vrrp_static_track_stop(&v->strack);
 	/* While vrrp_startup_delay runs, its timer will start "new". An
 	 * unchanged instance keeps its state; a changed one restarts. */
 	if (!v->t_startup) {
@@ -273,6 +280,8 @@ static void reload(struct child_env *env, struct ka_conf *old,
 			vrrp_run_fifo_states(v->run);
 	}
 	reload_statics(v, old, new);
+	v->strack = vrrp_static_track_start(v->nl, new->statics,
+					    new->global->default_interface);
 }
 
 static void stop(struct child_env *env, struct ka_conf *c)
@@ -282,6 +291,7 @@ static void stop(struct child_env *env, struct ka_conf *c)
 	if (!v)
 		return;
 	event_cancel(&v->t_startup);
+	vrrp_static_track_stop(&v->strack);
 	v->stopping = true;
 	vrrp_run_free(&v->run);
 	/* -V leaves what we set up in place, as keepalived does */
