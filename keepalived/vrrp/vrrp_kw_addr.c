@@ -160,7 +160,21 @@ static struct vrrp_vroutes *vroutes_of(struct vrrp_instance_conf *ic)
 	return ic->vroutes;
 }
 
-/* A line of virtual_routes: static_routes' syntax, with no_track. */
+static bool route_has_dev(const struct route *r)
+{
+	size_t i;
+
+	if (r->dev[0])
+		return true;
+	for (i = 0; i < r->nnh; i++)
+		if (r->nh[i].dev[0])
+			return true;
+	return false;
+}
+
+/* A line of virtual_routes: static_routes' syntax, with no_track. A
+ * route is tracked through its interface; without one keepalived says
+ * it cannot be (and -t fails), and so do we. */
 VRRP_KW(vrrp_kw_vroute_line)
 {
 	struct vrrp_instance_conf *ic = IC(obj);
@@ -173,6 +187,15 @@ VRRP_KW(vrrp_kw_vroute_line)
 		cfg_report(p, CFG_ERROR, "(%s) virtual_routes: %s, ignoring",
 			   ic->name, err);
 		return -EINVAL;
+	}
+	if (!r->no_track && !route_has_dev(r)) {
+		char dst[PREFIX_STRLEN];
+
+		prefix_ntop(&r->dst, dst, sizeof(dst));
+		cfg_report(p, CFG_WARNING, "(%s) cannot track route %s with "
+			   "no interface specified, not tracking", ic->name,
+			   dst);
+		r->no_track = true;
 	}
 	list_add_tail(&v->routes, &r->node);
 	return 0;

@@ -13,7 +13,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <linux/if_addr.h>
+
+#include "ipaddr.h"
 #include "log.h"
+#include "nl_ops.h"
 #include "vrrp_run_internal.h"
 #include "vrrp_vmac.h"
 
@@ -47,14 +51,47 @@ static void set_sysctl(const struct vrrp_inst *in, const char *family,
  */
 static void vmac_sysctls(const struct vrrp_inst *in)
 {
+	if (in->p.family != AF_INET)
+		return;
 	set_sysctl(in, "ipv4", in->p.ifname, "arp_ignore", "1");
 	set_sysctl(in, "ipv4", in->p.ifname, "arp_filter", "1");
 	set_sysctl(in, "ipv4", in->vmac_if, "arp_ignore", "1");
 	set_sysctl(in, "ipv4", in->vmac_if, "accept_local", "1");
 	set_sysctl(in, "ipv4", in->vmac_if, "rp_filter", "0");
 	set_sysctl(in, "ipv4", in->vmac_if, "promote_secondaries", "1");
-	if (in->p.family == AF_INET)
-		set_sysctl(in, "ipv6", in->vmac_if, "disable_ipv6", "1");
+	set_sysctl(in, "ipv6", in->vmac_if, "disable_ipv6", "1");
+}
+
+/*
+ * An IPv6 instance sends from a link-local address of the interface the
+ * adverts leave from (RFC 5798 5.1.2.2): the VMAC gets the base
+ * interface's own one, as keepalived gives it, without DAD (the base
+ * holds it already) and deprecated, so that nothing else picks it as a
+ * source. The kernel generates none on the VMAC: every router of the
+ * group would make the same one from the shared MAC.
+ */
+static void vmac_link_local(struct vrrp_inst *in)
+{
+	char err[NL_OPS_ERR_MAX], text[ADDR_STRLEN];
+	struct ipaddr a = {
+		.scope = -1, .ifa_flags = IFA_F_NODAD,
+		.lft_mode = IPADDR_LFT_VALUE, .preferred_lft = 0,
+	};
+	int ret;
+
+	if (in->p.family != AF_INET6 || !addr_is_linklocal(&in->src))
+		return;
+	a.prefix.addr = in->src;
+	a.prefix.len = 64;
+	snprintf(a.dev, sizeof(a.dev), "%s", in->vmac_if);
+	ret = nl_ops_addr(netlink_daemon_cmd(in->run->nl),
+			  netlink_daemon_iftable(in->run->nl), &a, NULL, true,
+			  err, sizeof(err));
+	if (ret < 0 && ret != -EEXIST) {
+		addr_ntop(&in->src, text, sizeof(text));
+		log_warnx("(%s) cannot add %s to VMAC interface %s: %s",
+			  in->p.name, text, in->vmac_if, err);
+	}
 }
 
 static int request(struct vrrp_inst *in, struct nl_msg *m, char *err,
@@ -97,11 +134,14 @@ static int setup(struct vrrp_inst *in, int ifindex)
 	struct nl_msg *m;
 	int ret;
 
-	ret = vrrp_vmac_msg_setup(ifindex, in->p.family == AF_INET, &m);
+	*err = 0;
+	ret = vrrp_vmac_msg_no_ll(ifindex, &m);
 	if (ret == 0)
 		ret = request(in, m, err, sizeof(err));
-	else
-		*err = 0;
+	if (ret == 0)
+		ret = vrrp_vmac_msg_up(ifindex, &m);
+	if (ret == 0)
+		ret = request(in, m, err, sizeof(err));
 	if (ret < 0)
 		log_warnx("(%s) cannot bring VMAC interface %s up: %s%s%s",
 			  in->p.name, in->vmac_if, strerror(-ret),
@@ -130,9 +170,11 @@ int vrrp_run_vmac_up(struct vrrp_inst *in, const struct iface *base)
 		if (ret < 0)
 			return ret;
 		vmac_sysctls(in);
+		vmac_link_local(in);
 	} else if ((int)idx != in->vmac_ifindex) {
 		/* there before us (a previous run): made ours */
 		vmac_sysctls(in);
+		vmac_link_local(in);
 	}
 	in->vmac_ifindex = (int)idx;
 	return 0;

@@ -104,7 +104,24 @@ int vrrp_vmac_msg_create(const char *name, int base,
 	return 0;
 }
 
-int vrrp_vmac_msg_setup(int ifindex, bool no_ipv6_ll, struct nl_msg **out)
+int vrrp_vmac_msg_no_ll(int ifindex, struct nl_msg **out)
+{
+	struct nl_msg *m;
+
+	if (ifindex <= 0)
+		return -EINVAL;
+	m = link_msg(RTM_NEWLINK, 0, ifindex, 0, 0);
+	if (!m)
+		return -ENOMEM;
+	if (put_no_ll(m) < 0) {
+		nlmsg_free(m);
+		return -ENOMEM;
+	}
+	*out = m;
+	return 0;
+}
+
+int vrrp_vmac_msg_up(int ifindex, struct nl_msg **out)
 {
 	struct nl_msg *m;
 
@@ -113,10 +130,6 @@ int vrrp_vmac_msg_setup(int ifindex, bool no_ipv6_ll, struct nl_msg **out)
 	m = link_msg(RTM_NEWLINK, 0, ifindex, IFF_UP, IFF_UP);
 	if (!m)
 		return -ENOMEM;
-	if (no_ipv6_ll && put_no_ll(m) < 0) {
-		nlmsg_free(m);
-		return -ENOMEM;
-	}
 	*out = m;
 	return 0;
 }

@@ -34,13 +34,16 @@ int vrrp_vmac_msg_create(const char *name, int base,
 			 const uint8_t mac[VRRP_VMAC_LEN], struct nl_msg **out);
 
 /*
- * RTM_NEWLINK bringing the new VMAC "ifindex" up. no_ipv6_ll: without
- * generating an IPv6 link-local address on it (an IPv4 instance's VMAC
- * carries IPv4 only, and every router of the group would generate the
- * same address from the shared MAC). The kernel refuses the address
- * generation mode in the request that creates the link, hence two.
+ * RTM_NEWLINK telling the kernel not to generate an IPv6 link-local
+ * address on the new VMAC "ifindex" (every router of the group would
+ * generate the same one from the shared MAC; an IPv6 instance gives its
+ * VMAC the base interface's). The kernel refuses the address generation
+ * mode in the request that creates the link, and applies it after the
+ * flags in one that also brings it up: hence three requests.
  */
-int vrrp_vmac_msg_setup(int ifindex, bool no_ipv6_ll, struct nl_msg **out);
+int vrrp_vmac_msg_no_ll(int ifindex, struct nl_msg **out);
+/* RTM_NEWLINK bringing "ifindex" up. */
+int vrrp_vmac_msg_up(int ifindex, struct nl_msg **out);
 
 /* RTM_DELLINK of the interface of index "ifindex". */
 int vrrp_vmac_msg_delete(int ifindex, struct nl_msg **out);

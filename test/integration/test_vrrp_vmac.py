@@ -172,3 +172,85 @@ def test_vmac_follows_base_down_up(netns, veth, daemon):
     assert advert_source(b) == (VMAC, "192.168.85.1")
     assert ours.stop(20) == 0
     assert link(a, f"vrrp.{VRID}") is None
+
+
+CAPTURE6 = r"""
+import socket, sys, time
+ifname, seconds = sys.argv[1], float(sys.argv[2])
+s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x86dd))
+s.bind((ifname, 0))
+s.settimeout(0.2)
+print("ready", flush=True)
+end = time.monotonic() + seconds
+while time.monotonic() < end:
+    try:
+        frame, addr = s.recvfrom(2048)
+    except socket.timeout:
+        continue
+    if addr[2] == socket.PACKET_OUTGOING or frame[20] != 112:
+        continue
+    print(frame[6:12].hex(":"),
+          socket.inet_ntop(socket.AF_INET6, frame[22:38]), flush=True)
+    break
+"""
+
+
+def advert_source6(ns, ifname="vr0", seconds=10):
+    cap = ns.popen([sys.executable, "-c", CAPTURE6, ifname, str(seconds)],
+                   stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                   stderr=subprocess.PIPE, text=True)
+    try:
+        out, err = cap.communicate(timeout=seconds + 10)
+    except subprocess.TimeoutExpired:
+        cap.kill()
+        cap.communicate()
+        pytest.fail("the capture did not end")
+    lines = out.split("\n")
+    assert lines[0] == "ready", err
+    assert len(lines) > 1 and lines[1], "no advert captured"
+    return tuple(lines[1].split())
+
+
+def config6(prio, vmac="    use_vmac"):
+    return "\n".join([
+        "vrrp_instance VI_6 {", "    state BACKUP", "    interface vr0",
+        "    virtual_router_id 59", f"    priority {prio}",
+        "    advert_int 0.3", vmac, "    virtual_ipaddress {",
+        "        fe80::59/64", "        fd00:85::100/64", "    }",
+        "}"]) + "\n"
+
+
+def link_local(ns, ifname):
+    out = json.loads(ns.ip("-j", "-6", "addr", "show", "dev", ifname))
+    return [a["local"] for ln in out for a in ln.get("addr_info", [])
+            if a["local"].startswith("fe80:")]
+
+
+def test_vmac_ipv6(netns, veth, daemon, keepalived_ref):
+    """An IPv6 instance's VMAC: 00:00:5e:00:02:VRID, no link-local address
+    of its own making but the base interface's (deprecated), the adverts
+    from it; keepalived as the backup accepts them."""
+    a, b = pair(netns, veth)
+    for ns in (a, b):
+        ns.run(["sysctl", "-qw", "net.ipv6.conf.vr0.accept_dad=0"])
+    wait_until(lambda: link_local(a, "vr0") and link_local(b, "vr0"), 10,
+               what="link-local addresses")
+    base_ll = link_local(a, "vr0")[0]
+    ours = daemon(a, config6(200), args=OURS_ARGS, name="ours")
+    ours.wait_for_log(r"\(VI_6\): Success creating VMAC interface "
+                      r"vrrp\.59", 10)
+    v = link(a, "vrrp.59")
+    assert v["address"] == "00:00:5e:00:02:3b"
+    assert v["linkinfo"]["info_data"]["mode"] == "private"
+    wait_until(lambda: "fe80::59" in link_local(a, "vrrp.59"), 20,
+               what="the VIPs on the VMAC")
+    assert sorted(link_local(a, "vrrp.59")) == sorted([base_ll, "fe80::59"])
+    assert advert_source6(b) == ("00:00:5e:00:02:3b", base_ll)
+    ref = daemon(b, config6(100, vmac=""), args=REF_ARGS,
+                 binary=keepalived_ref, name="ref")
+    ref.wait_for_log(r"\(VI_6\) Entering BACKUP STATE", 10)
+    mark = ref.mark()
+    assert ours.stop(20) == 0
+    ref.wait_for_log(r"\(VI_6\) Entering MASTER STATE", 10, since=mark)
+    assert link(a, "vrrp.59") is None
+    assert ref.stop(20) == 0

@@ -5,7 +5,9 @@ keepalived as the peer, in two namespaces joined by a veth pair."""
 import json
 import signal
 
-from kalib import wait_until
+import pytest
+
+from kalib import run, wait_until
 
 OURS_ARGS = ("-n", "-l", "-G", "-D", "-P")
 REF_ARGS = ("-n", "-l", "-D", "-P")
@@ -130,3 +132,55 @@ def test_vroutes_reload_changes_only_the_difference(netns, veth, daemon):
     assert "removing Virtual Routes" not in log
     assert ours.stop(20) == 0
     assert state_of(a) == ([], [])
+
+
+# ---- -t verdicts ---------------------------------------------------------
+
+def inst(routes="", rules=""):
+    text = ("vrrp_instance VI_1 {\n    interface e0\n"
+            "    virtual_router_id 51\n"
+            "    virtual_ipaddress {\n        10.9.0.100/24\n    }\n")
+    if routes:
+        text += f"    virtual_routes {{\n        {routes}\n    }}\n"
+    if rules:
+        text += f"    virtual_rules {{\n        {rules}\n    }}\n"
+    return text + "}\n"
+
+
+# name -> (configuration, line ours must name when the verdict is an error)
+CORPUS = {
+    "route_dev": (inst("10.8.0.0/24 via 10.9.0.2 dev e0"), None),
+    "route_no_dev": (inst("10.8.0.0/24 via 10.9.0.2"), 8),
+    "route_no_dev_no_track": (inst("10.8.0.0/24 via 10.9.0.2 no_track"),
+                              None),
+    "blackhole": (inst("blackhole 10.8.1.0/24"), 8),
+    "route_track_group": (inst("10.8.0.0/24 dev e0 track_group G"), 8),
+    "rule": (inst(rules="from 10.7.0.0/24 table 100 priority 100"), None),
+    "rule_no_track": (inst(rules="to 10.7.0.0/24 table 100 priority 101 "
+                           "no_track"), None),
+}
+
+
+@pytest.fixture
+def host(netns, veth):
+    a, b = netns("a"), netns("b")
+    veth(a, b, "10.9.0.1/24", None, ifname_a="e0", ifname_b="e0")
+    return a
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_vroute_verdict_matches_debian(name, host, keepalived_bin,
+                                       keepalived_ref, tmp_path):
+    text, line = CORPUS[name]
+    path = tmp_path / f"{name}.conf"
+    path.write_text(text)
+    ref = run(host.cmd([keepalived_ref, "-t", "-f", str(path)]), timeout=20)
+    expected = 0 if line is None else 5
+    assert ref.returncode == expected, \
+        f"Debian's verdict is not the one recorded: {ref}"
+    ours = run(host.cmd([keepalived_bin, "-t", "-f", str(path)]),
+               timeout=20)
+    said = ours.stdout + ours.stderr
+    assert ours.returncode == ref.returncode, said
+    if line is not None:
+        assert f"{path}: Line {line})" in said, said

@@ -72,7 +72,8 @@ static void test_create_request(void **state)
 	nlmsg_free(m);
 }
 
-static void test_setup_request(void **state)
+/* No link-local address generated, in a request of its own; then up. */
+static void test_setup_requests(void **state)
 {
 	struct nlattr *tb[IFLA_MAX + 1], *spec[AF_MAX + 1];
 	struct nlattr *in6[IFLA_INET6_MAX + 1];
@@ -80,13 +81,12 @@ static void test_setup_request(void **state)
 	struct nl_msg *m = NULL;
 
 	(void)state;
-	assert_int_equal(vrrp_vmac_msg_setup(12, true, &m), 0);
+	assert_int_equal(vrrp_vmac_msg_no_ll(12, &m), 0);
 	assert_int_equal(nlmsg_hdr(m)->nlmsg_type, RTM_NEWLINK);
 	assert_int_equal(nlmsg_hdr(m)->nlmsg_flags & NLM_F_CREATE, 0);
 	ifi = nlmsg_data(nlmsg_hdr(m));
 	assert_int_equal(ifi->ifi_index, 12);
-	assert_int_equal(ifi->ifi_flags & IFF_UP, IFF_UP);
-	assert_int_equal(ifi->ifi_change & IFF_UP, IFF_UP);
+	assert_int_equal(ifi->ifi_change, 0);
 	assert_int_equal(nlmsg_parse(nlmsg_hdr(m), sizeof(*ifi), tb, IFLA_MAX,
 				     NULL), 0);
 	assert_non_null(tb[IFLA_AF_SPEC]);
@@ -98,8 +98,11 @@ static void test_setup_request(void **state)
 			 IN6_ADDR_GEN_MODE_NONE);
 	nlmsg_free(m);
 
-	/* an IPv6 instance keeps the kernel's link-local address */
-	assert_int_equal(vrrp_vmac_msg_setup(12, false, &m), 0);
+	assert_int_equal(vrrp_vmac_msg_up(12, &m), 0);
+	ifi = nlmsg_data(nlmsg_hdr(m));
+	assert_int_equal(ifi->ifi_index, 12);
+	assert_int_equal(ifi->ifi_flags & IFF_UP, IFF_UP);
+	assert_int_equal(ifi->ifi_change & IFF_UP, IFF_UP);
 	assert_int_equal(nlmsg_parse(nlmsg_hdr(m), sizeof(*ifi), tb, IFLA_MAX,
 				     NULL), 0);
 	assert_null(tb[IFLA_AF_SPEC]);
@@ -119,7 +122,8 @@ static void test_delete_and_bad_arguments(void **state)
 	nlmsg_free(m);
 	m = NULL;
 	assert_int_equal(vrrp_vmac_msg_delete(0, &m), -EINVAL);
-	assert_int_equal(vrrp_vmac_msg_setup(-1, true, &m), -EINVAL);
+	assert_int_equal(vrrp_vmac_msg_no_ll(-1, &m), -EINVAL);
+	assert_int_equal(vrrp_vmac_msg_up(0, &m), -EINVAL);
 	assert_int_equal(vrrp_vmac_msg_create("", 3, mac, &m), -EINVAL);
 	assert_int_equal(vrrp_vmac_msg_create("a-name-far-too-long", 3, mac,
 					      &m), -EINVAL);
@@ -132,7 +136,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_mac_and_name),
 		cmocka_unit_test(test_create_request),
-		cmocka_unit_test(test_setup_request),
+		cmocka_unit_test(test_setup_requests),
 		cmocka_unit_test(test_delete_and_bad_arguments),
 	};
 
