@@ -59,7 +59,6 @@ struct vrrp_inst {
 	char vmac_if[IF_NAMESIZE];	/* its name once known */
 	uint8_t vmac_mac[6];
 	int vmac_ifindex;		/* 0: none (yet) */
-	bool vmac_created;
 	int announce_ifindex;		/* the one in->announce uses */
 	bool nft_warned;		/* a build without nftables said so */
 	struct ratelimit rx_rl;		/* drop lines */

@@ -124,7 +124,6 @@ static int create(struct vrrp_inst *in, const struct iface *base)
 	}
 	log_info("(%s): Success creating VMAC interface %s", in->p.name,
 		 in->vmac_if);
-	in->vmac_created = true;
 	return 0;
 }
 
@@ -190,8 +189,7 @@ void vrrp_run_vmac_down(struct vrrp_inst *in)
 	if (!in->p.use_vmac || !in->vmac_if[0])
 		return;
 	/* -V leaves the addresses, so their interface too */
-	if (in->addresses_set && !in->run->opts.release_on_stop &&
-	    in->run->stopping)
+	if (!in->run->opts.release_on_stop && in->run->stopping)
 		return;
 	idx = if_nametoindex(in->vmac_if);
 	in->vmac_ifindex = 0;
