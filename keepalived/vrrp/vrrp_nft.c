@@ -195,3 +195,49 @@ int vrrp_nft_elem_cmds(const struct vrrp_nft_opts *o, int family, bool add,
 		elems(&b, o, add, true, e, n, family);
 	return done(&b);
 }
+
+int vrrp_nft_vmac_table_cmds(const struct vrrp_nft_opts *o, int family,
+			     char *buf, size_t size)
+{
+	struct out b = { .buf = buf, .size = size };
+	const char *t = table(o), *f = fam(family);
+
+	if (!family_ok(family) || !size)
+		return -EINVAL;
+	buf[0] = 0;
+	put(&b, "add table %s %s\n", f, t);
+	put(&b, "add map %s %s vmac_map { type iface_index : iface_index; "
+	    "}\n", f, t);
+	base_chain(&b, o, family, "out", "output");
+	if (family == AF_INET) {
+		rule(&b, o, family, "out", "ip protocol igmp meta oifkind "
+		     "\"macvlan\"", "dup to ip daddr device oif map @vmac_map "
+		     "drop");
+		return done(&b);
+	}
+	put(&b, "add set ip6 %s vmac_set { type iface_index; }\n", t);
+	rule(&b, o, family, "out", "icmpv6 type mld2-listener-report meta "
+	     "oifkind \"macvlan\"", "dup to ip6 daddr device oif map "
+	     "@vmac_map drop");
+	rule(&b, o, family, "out", "icmpv6 type nd-router-solicit meta "
+	     "oifkind \"macvlan\" oif @vmac_set", "drop");
+	return done(&b);
+}
+
+int vrrp_nft_vmac_elem_cmds(const struct vrrp_nft_opts *o, int family,
+			    bool add, const char *vmac, const char *base,
+			    char *buf, size_t size)
+{
+	struct out b = { .buf = buf, .size = size };
+	const char *verb = add ? "add" : "delete";
+
+	if (!family_ok(family) || !size || !name_ok(vmac) || !name_ok(base))
+		return -EINVAL;
+	buf[0] = 0;
+	put(&b, "%s element %s %s vmac_map { \"%s\" : \"%s\" }\n", verb,
+	    fam(family), table(o), vmac, base);
+	if (family == AF_INET6)
+		put(&b, "%s element ip6 %s vmac_set { \"%s\" }\n", verb,
+		    table(o), vmac);
+	return done(&b);
+}

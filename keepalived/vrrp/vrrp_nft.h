@@ -15,6 +15,13 @@
  * addresses go in a set "vips_link_local" keyed by address and
  * interface.
  *
+ * VMAC interfaces (use_vmac) get rules in the same table, as keepalived
+ * makes them: in chain "out", the VMAC's IGMP reports (IPv4) or MLDv2
+ * reports (IPv6) are sent on its base interface instead ("dup to" the
+ * base from map "vmac_map", then dropped), so that switches do not learn
+ * group memberships at the virtual MAC; and IPv6 router solicitations
+ * from a VMAC (set "vmac_set") are dropped.
+ *
  * Pure: the text of nft commands (libnftables runs them).
  */
 #ifndef KA_VRRP_NFT_H
@@ -51,6 +58,17 @@ int vrrp_nft_table_cmds(const struct vrrp_nft_opts *o, int family,
 /* The command deleting it. */
 int vrrp_nft_delete_cmd(const struct vrrp_nft_opts *o, int family,
 			char *buf, size_t size);
+
+/*
+ * The commands adding the VMAC map, set, chain and rules to the table of
+ * "family" (once per table: rules are not merged by nft).
+ */
+int vrrp_nft_vmac_table_cmds(const struct vrrp_nft_opts *o, int family,
+			     char *buf, size_t size);
+/* Adding (add) or deleting the VMAC "vmac" on "base" to / from them. */
+int vrrp_nft_vmac_elem_cmds(const struct vrrp_nft_opts *o, int family,
+			    bool add, const char *vmac, const char *base,
+			    char *buf, size_t size);
 
 /*
  * "add element" (add) or "delete element" commands for the addresses of

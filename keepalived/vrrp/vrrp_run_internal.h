@@ -144,6 +144,9 @@ bool vrrp_run_vmac_same(const struct vrrp_run_params *a,
  * _free deletes the tables made if "remove". */
 struct vrrp_run_nft *vrrp_run_nft_new(const struct vrrp_run_opts *opts);
 void vrrp_run_nft_vips(struct vrrp_inst *in, bool add);
+/* The VMAC's IGMP / MLD / router solicitation rules: its entries added
+ * once it exists, deleted before it goes. */
+void vrrp_run_nft_vmac(struct vrrp_inst *in, bool add);
 void vrrp_run_nft_free(struct vrrp_run_nft **n, bool remove);
 
 /* vrrp_run_sync.c: the sync groups (vrrp_sync.h's rules). */

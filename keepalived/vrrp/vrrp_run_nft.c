@@ -25,7 +25,8 @@ struct vrrp_run_nft {
 	struct nft_ctx *ctx;
 	struct vrrp_nft_opts o;
 	char table[256];
-	bool made4, made6;
+	bool made4, made6;		/* the no_accept parts */
+	bool vmac4, vmac6;		/* the VMAC parts */
 };
 
 struct vrrp_run_nft *vrrp_run_nft_new(const struct vrrp_run_opts *opts)
@@ -147,6 +148,35 @@ void vrrp_run_nft_vips(struct vrrp_inst *in, bool add)
 	mem_free(&e);
 }
 
+static bool *vmac_made(struct vrrp_run_nft *n, int family)
+{
+	return family == AF_INET ? &n->vmac4 : &n->vmac6;
+}
+
+void vrrp_run_nft_vmac(struct vrrp_inst *in, bool add)
+{
+	struct vrrp_run_nft *n = in->run->nft;
+	int family = in->p.family;
+	char *cmds;
+	int ret = 0;
+
+	if (!n || !in->vmac_if[0] || (!add && !*vmac_made(n, family)))
+		return;
+	cmds = mem_zalloc(CMD_MAX);
+	if (add && !*vmac_made(n, family)) {
+		ret = vrrp_nft_vmac_table_cmds(&n->o, family, cmds, CMD_MAX);
+		if (ret >= 0)
+			ret = run(n, in->p.name, cmds);
+		if (ret == 0)
+			*vmac_made(n, family) = true;
+	}
+	if (ret == 0 && vrrp_nft_vmac_elem_cmds(&n->o, family, add,
+						in->vmac_if, in->p.ifname, cmds,
+						CMD_MAX) >= 0)
+		run(n, in->p.name, cmds);
+	mem_free(&cmds);
+}
+
 void vrrp_run_nft_free(struct vrrp_run_nft **pn, bool remove)
 {
 	struct vrrp_run_nft *n = pn ? *pn : NULL;
@@ -154,10 +184,10 @@ void vrrp_run_nft_free(struct vrrp_run_nft **pn, bool remove)
 
 	if (!n)
 		return;
-	if (remove && n->made4 &&
+	if (remove && (n->made4 || n->vmac4) &&
 	    vrrp_nft_delete_cmd(&n->o, AF_INET, cmds, sizeof(cmds)) >= 0)
 		run(n, "VRRP", cmds);
-	if (remove && n->made6 &&
+	if (remove && (n->made6 || n->vmac6) &&
 	    vrrp_nft_delete_cmd(&n->o, AF_INET6, cmds, sizeof(cmds)) >= 0)
 		run(n, "VRRP", cmds);
 	if (n->ctx)

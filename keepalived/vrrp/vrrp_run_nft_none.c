@@ -29,6 +29,13 @@ void vrrp_run_nft_vips(struct vrrp_inst *in, bool add)
 		  in->p.name);
 }
 
+/* Without nftables a VMAC's IGMP and MLD reports leave from it. */
+void vrrp_run_nft_vmac(struct vrrp_inst *in, bool add)
+{
+	(void)in;
+	(void)add;
+}
+
 void vrrp_run_nft_free(struct vrrp_run_nft **n, bool remove)
 {
 	(void)remove;

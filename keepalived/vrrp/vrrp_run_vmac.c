@@ -170,10 +170,12 @@ int vrrp_run_vmac_up(struct vrrp_inst *in, const struct iface *base)
 			return ret;
 		vmac_sysctls(in);
 		vmac_link_local(in);
+		vrrp_run_nft_vmac(in, true);
 	} else if ((int)idx != in->vmac_ifindex) {
 		/* there before us (a previous run): made ours */
 		vmac_sysctls(in);
 		vmac_link_local(in);
+		vrrp_run_nft_vmac(in, true);
 	}
 	in->vmac_ifindex = (int)idx;
 	return 0;
@@ -195,6 +197,7 @@ void vrrp_run_vmac_down(struct vrrp_inst *in)
 	in->vmac_ifindex = 0;
 	if (!idx || vrrp_vmac_msg_delete((int)idx, &m) < 0)
 		return;
+	vrrp_run_nft_vmac(in, false);
 	ret = request(in, m, err, sizeof(err));
 	if (ret < 0 && ret != -ENODEV)
 		log_warnx("(%s) cannot remove VMAC interface %s: %s%s%s",

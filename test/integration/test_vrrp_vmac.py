@@ -50,6 +50,18 @@ def vip_on(ns, ifname):
         a["local"] == VIP for a in ln.get("addr_info", [])) for ln in out)
 
 
+def vmac_map(ns, family):
+    """The elements of table keepalived's vmac_map, None without it."""
+    res = ns.run(["nft", "-j", "list", "table", family, "keepalived"])
+    if res.returncode != 0:
+        return None
+    for item in json.loads(res.stdout)["nftables"]:
+        m = item.get("map")
+        if m and m["name"] == "vmac_map":
+            return m.get("elem", [])
+    return []
+
+
 def sysctl(ns, key):
     return ns.run(["sysctl", "-n", key]).stdout.strip()
 
@@ -112,6 +124,8 @@ def test_vmac_created_used_and_removed(netns, veth, daemon, keepalived_ref):
                       ("rp_filter", "0"), ("promote_secondaries", "1")):
         assert sysctl(a, f"net.ipv4.conf.vrrp/{VRID}.{key}") == want, key
     assert sysctl(a, f"net.ipv6.conf.vrrp/{VRID}.disable_ipv6") == "1"
+    # keepalived's nftables rules: the VMAC's IGMP leaves from the base
+    assert vmac_map(a, "ip") == [[f"vrrp.{VRID}", "vr0"]]
 
     wait_until(lambda: vip_on(a, f"vrrp.{VRID}"), 20, what="VIP on VMAC")
     assert not vip_on(a, "vr0")
@@ -139,6 +153,7 @@ def test_vmac_created_used_and_removed(netns, veth, daemon, keepalived_ref):
     assert ours.stop(20) == 0
     ref.wait_for_log(r"\(VI_1\) Entering MASTER STATE", 10, since=mark)
     assert link(a, f"vrrp.{VRID}") is None
+    assert vmac_map(a, "ip") is None
     ours.wait_for_log(rf"\(VI_1\) Success removing VMAC interface "
                       rf"vrrp\.{VRID}", 1)
 
@@ -246,6 +261,7 @@ def test_vmac_ipv6(netns, veth, daemon, keepalived_ref):
                what="the VIPs on the VMAC")
     assert sorted(link_local(a, "vrrp.59")) == sorted([base_ll, "fe80::59"])
     assert advert_source6(b) == ("00:00:5e:00:02:3b", base_ll)
+    assert vmac_map(a, "ip6") == [["vrrp.59", "vr0"]]
     ref = daemon(b, config6(100, vmac=""), args=REF_ARGS,
                  binary=keepalived_ref, name="ref")
     ref.wait_for_log(r"\(VI_6\) Entering BACKUP STATE", 10)

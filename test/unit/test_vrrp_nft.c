@@ -131,6 +131,42 @@ static void test_limits(void **state)
 					     sizeof(small)), -EINVAL);
 }
 
+/* The VMAC's multicast reports leave from its base interface. */
+static void test_vmac(void **state)
+{
+	struct vrrp_nft_opts o = { .priority = -1 };
+	char buf[4096];
+
+	(void)state;
+	assert_true(vrrp_nft_vmac_table_cmds(&o, AF_INET, buf,
+					     sizeof(buf)) > 0);
+	assert_non_null(strstr(buf, "add map ip keepalived vmac_map { type "
+			       "iface_index : iface_index; }\n"));
+	assert_non_null(strstr(buf, "add rule ip keepalived out ip protocol "
+			       "igmp meta oifkind \"macvlan\" dup to ip daddr "
+			       "device oif map @vmac_map drop\n"));
+	assert_null(strstr(buf, "vmac_set"));
+	assert_true(vrrp_nft_vmac_table_cmds(&o, AF_INET6, buf,
+					     sizeof(buf)) > 0);
+	assert_non_null(strstr(buf, "icmpv6 type mld2-listener-report meta "
+			       "oifkind \"macvlan\" dup to ip6 daddr device "
+			       "oif map @vmac_map drop\n"));
+	assert_non_null(strstr(buf, "icmpv6 type nd-router-solicit meta "
+			       "oifkind \"macvlan\" oif @vmac_set drop\n"));
+	assert_true(vrrp_nft_vmac_elem_cmds(&o, AF_INET6, true, "vrrp.5",
+					    "eth0", buf, sizeof(buf)) > 0);
+	assert_string_equal(buf, "add element ip6 keepalived vmac_map "
+			    "{ \"vrrp.5\" : \"eth0\" }\nadd element ip6 "
+			    "keepalived vmac_set { \"vrrp.5\" }\n");
+	assert_true(vrrp_nft_vmac_elem_cmds(&o, AF_INET, false, "vrrp.5",
+					    "eth0", buf, sizeof(buf)) > 0);
+	assert_string_equal(buf, "delete element ip keepalived vmac_map "
+			    "{ \"vrrp.5\" : \"eth0\" }\n");
+	assert_int_equal(vrrp_nft_vmac_elem_cmds(&o, AF_INET, true, "a\"b",
+						 "eth0", buf, sizeof(buf)),
+			 -EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -139,6 +175,7 @@ int main(void)
 		cmocka_unit_test(test_ipv6_table),
 		cmocka_unit_test(test_elements),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_vmac),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
