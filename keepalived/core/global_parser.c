@@ -394,7 +394,6 @@ static const struct cfg_keyword global_top_keywords[] = {
 	{ "linkbeat_interfaces", NULL, &linkbeat_block, 0 },
 	/* Built with the VRRP issues (track groups need instances). The
 	 * static_* blocks are static_parser.c's. */
-	UNSUPPORTED_BLOCK("track_group"),
 	/* BFD has no subsystem here yet. */
 	UNSUPPORTED_BLOCK("bfd_instance"),
 	{ NULL, NULL, NULL, 0 }

@@ -18,7 +18,23 @@ struct static_data *static_data_new(void)
 	list_init(&sd->addrs);
 	list_init(&sd->routes);
 	list_init(&sd->rules);
+	list_init(&sd->track_groups);
 	return sd;
+}
+
+static void free_groups(struct static_data *sd)
+{
+	struct static_track_group *g, *gtmp;
+	size_t i;
+
+	list_for_each_entry_safe(g, gtmp, &sd->track_groups, node) {
+		list_del(&g->node);
+		for (i = 0; i < g->nmembers; i++)
+			mem_free(&g->members[i]);
+		mem_free(&g->members);
+		mem_free(&g->name);
+		mem_free(&g);
+	}
 }
 
 void static_data_free(struct static_data **sd)
@@ -41,6 +57,7 @@ void static_data_free(struct static_data **sd)
 		list_del(&u->node);
 		rule_free(&u);
 	}
+	free_groups(*sd);
 	nl_names_free(&(*sd)->names);
 	mem_free(sd);
 }
@@ -120,6 +137,8 @@ struct static_data *static_data_take_stale(struct static_data *old,
 	return stale;
 }
 
+static void dump_groups(const struct static_data *sd, FILE *f);
+
 void static_data_dump(const struct static_data *sd, FILE *f)
 {
 	char line[ROUTE_LINE_MAX];
@@ -147,5 +166,44 @@ void static_data_dump(const struct static_data *sd, FILE *f)
 			if (rule_format(u, sd->names, line, sizeof(line)) == 0)
 				fprintf(f, "    %s\n", line);
 		fprintf(f, "}\n");
+	}
+	dump_groups(sd, f);
+}
+
+const struct static_track_group *
+static_data_find_group(const struct static_data *sd, const char *name)
+{
+	const struct static_track_group *g;
+
+	list_for_each_entry(g, &sd->track_groups, node)
+		if (strcmp(g->name, name) == 0)
+			return g;
+	return NULL;
+}
+
+bool static_data_group_has(const struct static_data *sd, const char *name,
+			   const char *inst)
+{
+	const struct static_track_group *g;
+	size_t i;
+
+	if (!name || !(g = static_data_find_group(sd, name)))
+		return false;
+	for (i = 0; i < g->nmembers; i++)
+		if (strcmp(g->members[i], inst) == 0)
+			return true;
+	return false;
+}
+
+static void dump_groups(const struct static_data *sd, FILE *f)
+{
+	const struct static_track_group *g;
+	size_t i;
+
+	list_for_each_entry(g, &sd->track_groups, node) {
+		fprintf(f, "track_group %s {\n    group {\n", g->name);
+		for (i = 0; i < g->nmembers; i++)
+			fprintf(f, "        %s\n", g->members[i]);
+		fprintf(f, "    }\n}\n");
 	}
 }

@@ -13,10 +13,20 @@
 #include "list.h"
 #include "nl_names.h"
 
+/* A track_group block: the VRRP instances that follow the static
+ * entries naming it (keepalived.conf(5), "Static track groups"). */
+struct static_track_group {
+	struct list_node node;		/* on static_data.track_groups */
+	char *name;
+	char **members;			/* instance names, as written */
+	size_t nmembers;
+};
+
 struct static_data {
 	struct list_node addrs;		/* struct ipaddr, in file order */
 	struct list_node routes;	/* struct route */
 	struct list_node rules;		/* struct rule */
+	struct list_node track_groups;	/* struct static_track_group */
 	struct nl_names *names;		/* iproute2's names; NULL until the
 					 * parser first needs them */
 };
@@ -40,7 +50,14 @@ bool static_data_empty(const struct static_data *sd);
 struct static_data *static_data_take_stale(struct static_data *old,
 					   struct static_data *new);
 
-/* Writes the three blocks as configuration (parses again). */
+/* Writes the blocks as configuration (parses again). */
 void static_data_dump(const struct static_data *sd, FILE *f);
+
+/* The track_group of that name, or NULL. */
+const struct static_track_group *
+static_data_find_group(const struct static_data *sd, const char *name);
+/* Whether the group "name" (NULL: none) lists instance "inst". */
+bool static_data_group_has(const struct static_data *sd, const char *name,
+			   const char *inst);
 
 #endif

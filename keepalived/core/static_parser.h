@@ -8,8 +8,8 @@
 #include "parser.h"
 #include "static_data.h"
 
-/* Registers the three top-level blocks; lines go into sd, which must
- * outlive the parse. Returns 0 or -ENOMEM. */
+/* Registers the static_* blocks and track_group; lines go into sd, which
+ * must outlive the parse. Returns 0 or -ENOMEM. */
 int static_parser_register(struct cfg_parser *p, struct static_data *sd);
 
 #endif

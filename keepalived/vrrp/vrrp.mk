@@ -79,3 +79,26 @@ KAVRRP_SOURCES += keepalived/vrrp/vrrp_linkbeat.c \
 KAVRRP_SOURCES += keepalived/vrrp/vrrp_tfile.c keepalived/vrrp/vrrp_tfile.h
 keepalived_vrrp_libvrrp_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check
 keepalived_vrrp_libvrrp_san_a_CPPFLAGS += -I$(top_srcdir)/keepalived/check
+# --- virtual routes and rules, vmac, strict mode (wip-vnet) ---
+# virtual_routes / virtual_rules as data (pure), and the runtime that sets
+# them while an instance is master.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_vroute.c keepalived/vrrp/vrrp_vroute.h \
+	keepalived/vrrp/vrrp_run_vroute.c
+# use_vmac: the macvlan's name, MAC and requests (pure), and the runtime.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_vmac.c keepalived/vrrp/vrrp_vmac.h \
+	keepalived/vrrp/vrrp_run_vmac.c
+# track_group of static entries, in the VRRP child.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_static_track.c \
+	keepalived/vrrp/vrrp_static_track.h
+# strict_mode's checks.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_check_strict.c
+# no_accept / vrrp_strict: the nft commands (pure), and libnftables running
+# them; without it, a runtime that says no_accept is not enforced.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_nft.c keepalived/vrrp/vrrp_nft.h
+if WITH_NFTABLES
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_run_nft.c
+KA_CORE_LIBS += $(NFTABLES_LIBS)
+KA_CORE_SAN_LIBS += $(NFTABLES_LIBS)
+else
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_run_nft_none.c
+endif

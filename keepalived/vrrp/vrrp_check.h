@@ -50,6 +50,10 @@ int vrrp_check_advert_int(struct cfg_parser *p,
 int vrrp_check_auth(struct cfg_parser *p, struct vrrp_instance_conf *ic);
 int vrrp_check_preempt(struct cfg_parser *p, struct vrrp_instance_conf *ic);
 int vrrp_check_unicast(struct cfg_parser *p, struct vrrp_instance_conf *ic);
+/* vrrp_check_strict.c: with strict_mode (or vrrp_strict), keepalived's
+ * protocol restrictions, each reported and its setting reset as
+ * keepalived resets it. */
+int vrrp_check_strict(struct cfg_parser *p, struct vrrp_instance_conf *ic);
 /* vrrp_check_track.c: the vrrp_script blocks (a command, a user that
  * exists, script security), then each instance's tracking lines (the
  * names exist; the address owner ignores weights) and notify scripts. */

@@ -72,6 +72,7 @@ static int check_instance(struct cfg_parser *p, struct vrrp_instance_conf *ic,
 	bad += vrrp_check_interface(p, ic, env) < 0;
 	bad += vrrp_check_family(p, ic) < 0;
 	bad += vrrp_check_vips(p, ic, env) < 0;
+	bad += vrrp_check_strict(p, ic) < 0;
 	bad += vrrp_check_advert_int(p, ic) < 0;
 	bad += vrrp_check_auth(p, ic) < 0;
 	bad += vrrp_check_preempt(p, ic) < 0;

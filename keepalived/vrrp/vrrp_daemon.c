@@ -24,12 +24,14 @@
 #include "vrrp_linkbeat.h"
 #include "vrrp_params.h"
 #include "vrrp_run.h"
+#include "vrrp_static_track.h"
 
 /* The VRRP child's own state, hung off child_env.state. */
 struct vrrp_child {
 	struct netlink_daemon *nl;
 	struct vrrp_run *run;
 	struct event *t_startup;	/* vrrp_startup_delay */
+	struct vrrp_static_track *strack;	/* track_group entries */
 	const struct ka_conf *conf;	/* the one running */
 	struct vrrp_lvs_sync *lvs_sync;	/* lvs_sync_daemon; NULL: none */
 	bool stopping;			/* stop() runs the loop a little
@@ -92,6 +94,13 @@ static void params_from_conf(const struct vrrp_instance_conf *ic,
 	snprintf(p->auth_pass, sizeof(p->auth_pass), "%s", ic->auth.pass);
 	p->vips = &ic->vips;
 	p->vips_excluded = &ic->evips;
+	p->vroutes = ic->vroutes;
+	p->use_vmac = ic->use_vmac;
+	snprintf(p->vmac_name, sizeof(p->vmac_name), "%s", ic->vmac_name);
+	p->vmac_xmit_base = ic->vmac_xmit_base;
+	/* the address owner always accepts (RFC 5798 6.4.3) */
+	p->no_accept = ic->accept == GD_OFF &&
+		       ic->priority < VRRP_PRIO_OWNER;
 	fill_peers(ic, p);
 	p->src = p->npeers ? ic->unicast_src : ic->mcast_src;
 	if (!p->npeers)
@@ -119,20 +128,15 @@ static void params_from_conf(const struct vrrp_instance_conf *ic,
  */
 static void warn_unimplemented(const struct vrrp_instance_conf *ic)
 {
-	const char *name = ic->name;
-
-	if (ic->accept == GD_OFF)
-		log_warnx("(%s) no_accept is not enforced yet (it needs strict "
-			  "mode's firewalling) - ignoring", name);
-	if (ic->use_vmac)
-		log_warnx("(%s) use_vmac is not supported yet - ignoring",
-			  name);
+	(void)ic;	/* every instance setting is acted on at the moment */
 }
 
 static void warn_global_unimplemented(const struct global_data *gd)
 {
-	if (gd->vrrp_strict)
-		log_warnx("vrrp_strict is not enforced yet - ignoring");
+	/* no_accept's firewall is nftables' (vrrp_run_nft.c) */
+	if (gd->vrrp_iptables || gd->ipsets.count)
+		log_warnx("vrrp_iptables and vrrp_ipsets are not supported yet "
+			  "- using nftables");
 	if (gd->garp_extra_if_s)
 		log_warnx("vrrp_garp_extra_if is not supported yet - ignoring");
 }
@@ -191,6 +195,8 @@ static void run_instances(struct vrrp_child *v, const struct ka_conf *c)
 	run_syncs(v, c);
 	list_for_each_entry(ic, &c->vrrp->instances, node) {
 		params_from_conf(ic, c->global, &p);
+		vrrp_static_track_params(c->statics,
+					 c->global->default_interface, &p);
 		if (vrrp_run_update(v->run, &p))
 			continue;
 		vrrp_run_del(v->run, p.name);
@@ -250,10 +256,25 @@ static void init_track_files(const struct vrrp_conf *vc)
 		}
 }
 
+static const struct vrrp_run_opts *run_opts(const struct child_env *env,
+					     const struct global_data *gd,
+					     struct vrrp_run_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->release_on_stop = !env->opts->dont_release_vrrp;
+	if (gd->nftables_table)
+		snprintf(o->nft_table, sizeof(o->nft_table), "%s",
+			 gd->nftables_table);
+	o->nft_priority = gd->nftables_priority;
+	o->nft_counters = gd->nftables_counters;
+	return o;
+}
+
 static int start(struct child_env *env, struct ka_conf *c)
 {
 	const struct global_data *gd = c->global;
 	struct netlink_daemon_opts no;
+	struct vrrp_run_opts ro;
 	struct vrrp_child *v = mem_new(struct vrrp_child);
 
 	env->state = v;
@@ -264,9 +285,12 @@ static int start(struct child_env *env, struct ka_conf *c)
 		return CORE_RUN_EXIT_FATAL;
 	netlink_daemon_static_apply(v->nl, c->statics, gd->default_interface);
 	v->lvs_sync = vrrp_lvs_sync_open(&gd->lvs_sync, env->opts);
-	v->run = vrrp_run_new(env->loop, v->nl, &(struct vrrp_run_opts){
-		.release_on_stop = !env->opts->dont_release_vrrp,
-		.on_state = vrrp_lvs_sync_on_state, .state_ctx = &v->lvs_sync });
+	v->strack = vrrp_static_track_start(v->nl, c->statics,
+					    gd->default_interface);
+	run_opts(env, gd, &ro);
+	ro.on_state = vrrp_lvs_sync_on_state;
+	ro.state_ctx = &v->lvs_sync;
+	v->run = vrrp_run_new(env->loop, v->nl, &ro);
 	v->conf = c;
 	v->alerter = smtp_alerter_new(env->loop, gd);
 	vrrp_run_set_alerter(v->run, v->alerter);
@@ -309,6 +333,7 @@ static void reload(struct child_env *env, struct ka_conf *old,
 		return;
 	v->conf = new;
 	smtp_alerter_set_global(v->alerter, new->global);
+	vrrp_static_track_stop(&v->strack);
 	/* While vrrp_startup_delay runs, its timer will start "new". An
 	 * unchanged instance keeps its state; a changed one restarts. */
 	if (!v->t_startup) {
@@ -319,6 +344,8 @@ static void reload(struct child_env *env, struct ka_conf *old,
 	}
 	vrrp_lvs_sync_reload(&v->lvs_sync, new, env->opts, v->run);
 	reload_statics(v, old, new);
+	v->strack = vrrp_static_track_start(v->nl, new->statics,
+					    new->global->default_interface);
 }
 
 static void stop(struct child_env *env, struct ka_conf *c)
@@ -328,6 +355,7 @@ static void stop(struct child_env *env, struct ka_conf *c)
 	if (!v)
 		return;
 	event_cancel(&v->t_startup);
+	vrrp_static_track_stop(&v->strack);
 	v->stopping = true;
 	vrrp_run_free(&v->run);
 	vrrp_lvs_sync_free(&v->lvs_sync);

@@ -9,6 +9,7 @@
 
 #include "memory.h"
 #include "vrrp_data.h"
+#include "vrrp_vroute.h"
 
 struct vrrp_conf *vrrp_conf_new(void)
 {
@@ -49,6 +50,7 @@ struct vrrp_instance_conf *vrrp_instance_conf_new(const char *name)
 	list_init(&ic->peers);
 	ic->unicast_ttl = -1;
 	ic->accept = GD_UNSET;
+	ic->strict_mode = GD_UNSET;
 	ic->skip_check_adv_addr = GD_UNSET;
 	ic->check_unicast_src = GD_UNSET;
 	ic->lower_prio_no_advert = GD_UNSET;
@@ -172,6 +174,7 @@ void vrrp_instance_conf_free(struct vrrp_instance_conf **pic)
 	free_tracks(&ic->track_ifs);
 	free_tracks(&ic->track_files);
 	free_tracks(&ic->track_procs);
+	vrrp_vroutes_free(&ic->vroutes);
 	for (i = 0; i < VRRP_NOTIFY_COUNT; i++)
 		global_data_script_clear(&ic->notify.script[i]);
 	for (i = 0; i < ic->nfiles; i++)
@@ -283,13 +286,17 @@ static void complete_instance(struct vrrp_instance_conf *ic,
 		ic->priority = ic->want_master ? VRRP_PRIO_OWNER
 					       : VRRP_PRIO_DEFAULT;
 	ic->adver_int_cs = interval_cs(ic->adver_int_us, ic->version);
-	ic->accept = tri_default(ic->accept, !gd->vrrp_strict);
+	ic->strict_mode = tri_default(ic->strict_mode, gd->vrrp_strict);
+	/* strict: accept only as the address owner (RFC 5798 6.4.3) */
+	ic->accept = tri_default(ic->accept, ic->strict_mode == GD_OFF ||
+				 ic->priority == VRRP_PRIO_OWNER);
 	ic->skip_check_adv_addr = tri_default(ic->skip_check_adv_addr,
 					      gd->vrrp_skip_check_adv_addr);
 	ic->check_unicast_src = tri_default(ic->check_unicast_src,
 					    gd->vrrp_check_unicast_src);
 	ic->lower_prio_no_advert = tri_default(ic->lower_prio_no_advert,
-					       gd->lower_prio_no_advert == GD_ON);
+					       gd->lower_prio_no_advert == GD_ON ||
+					       ic->strict_mode == GD_ON);
 	ic->higher_prio_send_advert =
 		tri_default(ic->higher_prio_send_advert,
 			    gd->higher_prio_send_advert == GD_ON);

@@ -29,6 +29,8 @@
 
 /* Where a value was configured; file is owned by the instance (see
  * vrrp_instance_conf_file()). line 0: not configured (a default). */
+struct vrrp_vroutes;
+
 struct vrrp_place {
 	const char *file;
 	unsigned line;
@@ -213,6 +215,8 @@ struct vrrp_instance_conf {
 	struct vrrp_place unicast_ttl_at;
 
 	enum gd_tristate accept;
+	/* strict_mode, else global vrrp_strict (vrrp_check_strict.c) */
+	enum gd_tristate strict_mode;
 	bool dont_track_primary;
 	enum gd_tristate skip_check_adv_addr;
 	enum gd_tristate check_unicast_src;
@@ -234,6 +238,9 @@ struct vrrp_instance_conf {
 	bool use_vmac;
 	char vmac_name[IF_NAMESIZE];	/* "": vrrp.<vrid> */
 	bool vmac_xmit_base;
+
+	struct vrrp_vroutes *vroutes;	/* virtual_routes and virtual_rules;
+					 * NULL: none (vrrp_vroute.h) */
 
 	char **files;			/* the places' file names */
 	size_t nfiles;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vrrp_data.h"
+#include "vrrp_vroute.h"
 
 static bool vip_lists_equal(const struct list_node *ha,
 			    const struct list_node *hb)
@@ -73,6 +74,7 @@ static bool scalars_equal(const struct vrrp_instance_conf *a,
 	       a->preempt_delay_us == b->preempt_delay_us &&
 	       a->debug == b->debug && a->family == b->family &&
 	       a->unicast_ttl == b->unicast_ttl && a->accept == b->accept &&
+	       a->strict_mode == b->strict_mode &&
 	       a->dont_track_primary == b->dont_track_primary &&
 	       a->skip_check_adv_addr == b->skip_check_adv_addr &&
 	       a->check_unicast_src == b->check_unicast_src &&
@@ -148,5 +150,6 @@ bool vrrp_instance_conf_equal(const struct vrrp_instance_conf *a,
 	       track_lists_equal(&a->track_files, &b->track_files) &&
 	       track_lists_equal(&a->track_procs, &b->track_procs) &&
 	       a->linkbeat_use_polling == b->linkbeat_use_polling &&
-	       notify_equal(&a->notify, &b->notify);
+	       notify_equal(&a->notify, &b->notify) &&
+	       vrrp_vroutes_equal(a->vroutes, b->vroutes);
 }

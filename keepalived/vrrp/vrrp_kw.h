@@ -40,6 +40,7 @@ VRRP_KW(vrrp_kw_preempt_delay);
 VRRP_KW(vrrp_kw_debug);
 VRRP_KW(vrrp_kw_use_vmac);
 VRRP_KW(vrrp_kw_vmac_xmit_base);
+VRRP_KW(vrrp_kw_strict_mode);
 
 /* vrrp_kw_switch.c: on/off settings */
 VRRP_KW(vrrp_kw_accept);
@@ -57,6 +58,8 @@ VRRP_KW(vrrp_kw_mcast_src_ip);
 VRRP_KW(vrrp_kw_unicast_src_ip);
 VRRP_KW(vrrp_kw_peer_line);
 VRRP_KW(vrrp_kw_unicast_ttl);
+VRRP_KW(vrrp_kw_vroute_line);
+VRRP_KW(vrrp_kw_vrule_line);
 
 /* vrrp_kw_auth.c */
 VRRP_KW(vrrp_kw_auth_type);

@@ -9,6 +9,7 @@
 
 #include "memory.h"
 #include "vrrp_kw.h"
+#include "vrrp_vroute.h"
 
 #define ERR_MAX 256
 #define WORDS(w) ((const char *const *)(w)->words)
@@ -149,5 +150,71 @@ VRRP_KW(vrrp_kw_unicast_ttl)
 		return -EINVAL;
 	ic->unicast_ttl = (int)v;
 	vrrp_kw_mark(ic, w, &ic->unicast_ttl_at);
+	return 0;
+}
+
+static struct vrrp_vroutes *vroutes_of(struct vrrp_instance_conf *ic)
+{
+	if (!ic->vroutes)
+		ic->vroutes = vrrp_vroutes_new();
+	return ic->vroutes;
+}
+
+static bool route_has_dev(const struct route *r)
+{
+	size_t i;
+
+	if (r->dev[0])
+		return true;
+	for (i = 0; i < r->nnh; i++)
+		if (r->nh[i].dev[0])
+			return true;
+	return false;
+}
+
+/* A line of virtual_routes: static_routes' syntax, with no_track. A
+ * route is tracked through its interface; without one keepalived says
+ * it cannot be (and -t fails), and so do we. */
+VRRP_KW(vrrp_kw_vroute_line)
+{
+	struct vrrp_instance_conf *ic = IC(obj);
+	struct vrrp_vroutes *v = vroutes_of(ic);
+	char err[ERR_MAX];
+	struct route *r;
+
+	if (route_parse(WORDS(w), w->count, ROUTE_VIRTUAL,
+			vrrp_vroutes_names(v), &r, err, sizeof(err)) < 0) {
+		cfg_report(p, CFG_ERROR, "(%s) virtual_routes: %s, ignoring",
+			   ic->name, err);
+		return -EINVAL;
+	}
+	if (!r->no_track && !route_has_dev(r)) {
+		char dst[PREFIX_STRLEN];
+
+		prefix_ntop(&r->dst, dst, sizeof(dst));
+		cfg_report(p, CFG_WARNING, "(%s) cannot track route %s with "
+			   "no interface specified, not tracking", ic->name,
+			   dst);
+		r->no_track = true;
+	}
+	list_add_tail(&v->routes, &r->node);
+	return 0;
+}
+
+/* A line of virtual_rules: static_rules' syntax, with no_track. */
+VRRP_KW(vrrp_kw_vrule_line)
+{
+	struct vrrp_instance_conf *ic = IC(obj);
+	struct vrrp_vroutes *v = vroutes_of(ic);
+	char err[ERR_MAX];
+	struct rule *u;
+
+	if (rule_parse(WORDS(w), w->count, RULE_VIRTUAL,
+		       vrrp_vroutes_names(v), &u, err, sizeof(err)) < 0) {
+		cfg_report(p, CFG_ERROR, "(%s) virtual_rules: %s, ignoring",
+			   ic->name, err);
+		return -EINVAL;
+	}
+	list_add_tail(&v->rules, &u->node);
 	return 0;
 }

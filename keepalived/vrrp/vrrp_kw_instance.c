@@ -206,3 +206,16 @@ VRRP_KW(vrrp_kw_vmac_xmit_base)
 	IC(obj)->vmac_xmit_base = true;
 	return 0;
 }
+
+/* strict_mode [BOOL]: alone, on. */
+VRRP_KW(vrrp_kw_strict_mode)
+{
+	struct vrrp_instance_conf *ic = IC(obj);
+	bool v = true;
+
+	if (cfg_want_args(p, w, 0, 1) < 0 ||
+	    (w->count > 1 && cfg_get_bool(p, w, 1, &v) < 0))
+		return -EINVAL;
+	ic->strict_mode = v ? GD_ON : GD_OFF;
+	return 0;
+}

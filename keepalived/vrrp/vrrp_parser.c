@@ -47,6 +47,13 @@ static const struct cfg_block peer_block = {
 	.name = "unicast_peer", .line = vrrp_kw_peer_line,
 };
 
+static const struct cfg_block vroute_block = {
+	.name = "virtual_routes", .line = vrrp_kw_vroute_line,
+};
+static const struct cfg_block vrule_block = {
+	.name = "virtual_rules", .line = vrrp_kw_vrule_line,
+};
+
 static const struct cfg_block track_script_block = {
 	.name = "track_script", .line = vrrp_kw_track_script_line,
 };
@@ -75,6 +82,7 @@ static const struct cfg_keyword instance_keywords[] = {
 	KW("vmac_xmit_base", vrrp_kw_vmac_xmit_base),
 	KW("accept", vrrp_kw_accept),
 	KW("no_accept", vrrp_kw_no_accept),
+	KW("strict_mode", vrrp_kw_strict_mode),
 	KW("dont_track_primary", vrrp_kw_dont_track_primary),
 	KW("skip_check_adv_addr", vrrp_kw_skip_check_adv_addr),
 	KW("check_unicast_src", vrrp_kw_check_unicast_src),
@@ -93,6 +101,8 @@ static const struct cfg_keyword instance_keywords[] = {
 	BLOCK("virtual_ipaddress", &vip_block),
 	BLOCK("virtual_ipaddress_excluded", &evip_block),
 	BLOCK("unicast_peer", &peer_block),
+	BLOCK("virtual_routes", &vroute_block),
+	BLOCK("virtual_rules", &vrule_block),
 	BLOCK("track_script", &track_script_block),
 	BLOCK("track_interface", &track_if_block),
 	BLOCK("track_file", &track_file_block),
@@ -119,9 +129,6 @@ static const struct cfg_keyword instance_keywords[] = {
 	UNSUPPORTED("garp_extra_if"),
 	UNSUPPORTED("down_timer_adverts"),
 	UNSUPPORTED("promote_secondaries"),
-	UNSUPPORTED("virtual_routes"),
-	UNSUPPORTED("virtual_rules"),
-	UNSUPPORTED("strict_mode"),
 	UNSUPPORTED("kernel_rx_buf_size"),
 	{ NULL, NULL, NULL, 0 }
 };

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "vrrp_data.h"
+#include "vrrp_vroute.h"
 
 #define IND "    "
 
@@ -52,6 +53,7 @@ static void print_identity(const struct vrrp_instance_conf *ic, FILE *out)
 static void print_switches(const struct vrrp_instance_conf *ic, FILE *out)
 {
 	fprintf(out, IND "%s\n", ic->accept == GD_ON ? "accept" : "no_accept");
+	fprintf(out, IND "strict_mode %s\n", onoff(ic->strict_mode));
 	if (ic->dont_track_primary)
 		fprintf(out, IND "dont_track_primary\n");
 	fprintf(out, IND "skip_check_adv_addr %s\n",
@@ -209,6 +211,7 @@ static void print_instance(const struct vrrp_instance_conf *ic, FILE *out)
 	print_peers(ic, out);
 	print_vips(out, "virtual_ipaddress", &ic->vips);
 	print_vips(out, "virtual_ipaddress_excluded", &ic->evips);
+	vrrp_vroutes_dump(ic->vroutes, IND, out);
 	print_tracks(out, "track_script", &ic->track_scripts);
 	print_tracks(out, "track_interface", &ic->track_ifs);
 	print_tracks(out, "track_file", &ic->track_files);

@@ -35,6 +35,7 @@ struct vrrp_run *vrrp_run_new(struct event_loop *loop,
 	r->procs = vrrp_proc_set_new(loop);
 	r->linkbeat = vrrp_linkbeat_new(loop, on_linkbeat, r);
 	r->notifier = vrrp_notifier_new(loop);
+	r->nft = vrrp_run_nft_new(opts);
 	netlink_daemon_subscribe(nl, on_iftable, r);
 	return r;
 }
@@ -124,6 +125,26 @@ static bool link_usable(const struct vrrp_inst *in, const struct iface *ifp)
 	return (ifp->link.flags & IFF_UP) && vrrp_run_carrier(in->run, ifp);
 }
 
+/* Gratuitous ARP / NA from the interface that holds the addresses: the
+ * VMAC, with the virtual MAC, if there is one. */
+static void announce_on(struct vrrp_inst *in, const struct iface *ifp)
+{
+	int ifindex = in->vmac_ifindex ? in->vmac_ifindex : ifp->link.index;
+
+	/* a VMAC made again (its base came back) has a new index */
+	if (in->announce && in->announce_ifindex != ifindex)
+		vrrp_announce_free(&in->announce);
+	if (in->announce)
+		return;
+	in->announce_ifindex = ifindex;
+	if (in->vmac_ifindex)
+		in->announce = vrrp_announce_new(in->run->loop, &in->run->aio,
+						 ifindex, in->vmac_mac);
+	else if (ifp->link.mac_len == 6)
+		in->announce = vrrp_announce_new(in->run->loop, &in->run->aio,
+						 ifindex, ifp->link.mac);
+}
+
 const char *vrrp_run_interface_fault(struct vrrp_inst *in)
 {
 	const struct iface *ifp = iftable_by_name(
@@ -136,12 +157,13 @@ const char *vrrp_run_interface_fault(struct vrrp_inst *in)
 		return "interface down";
 	if (!pick_source(in, ifp))
 		return "no address to send from";
+	if (vrrp_run_vmac_up(in, ifp) < 0)
+		return "cannot create its VMAC interface";
+	if (in->vmac_ifindex && !in->p.vmac_xmit_base)
+		in->ifindex = in->vmac_ifindex;
 	if (vrrp_run_sock_attach(in) < 0)
 		return "cannot open its socket";
-	if (!in->announce && ifp->link.mac_len == 6) {
-		in->announce = vrrp_announce_new(in->run->loop, &in->run->aio,
-						 in->ifindex, ifp->link.mac);
-	}
+	announce_on(in, ifp);
 	return NULL;
 }
 
@@ -257,11 +279,13 @@ bool vrrp_run_update(struct vrrp_run *r, const struct vrrp_run_params *p)
 
 	if (!in || !same_identity(in, p) || !same_vips(in->p.vips, p->vips) ||
 	    !same_vips(in->p.vips_excluded, p->vips_excluded) ||
-	    !vrrp_run_track_same(&in->p, p))
+	    !vrrp_run_track_same(&in->p, p) || !vrrp_run_vmac_same(&in->p, p) ||
+	    in->p.no_accept != p->no_accept)
 		return false;
 	/* Only the lists' owner changed (a new configuration): keep state,
 	 * and the priority tracking has made. */
 	effective = in->fsm.conf.priority;
+	vrrp_run_vroutes_reload(in, p->vroutes);
 	in->p = *p;
 	in->fsm.conf = p->fsm;
 	in->fsm.conf.priority = effective;
@@ -280,6 +304,7 @@ static void inst_free(struct vrrp_inst **inp)
 	vrrp_run_fx_quiet(in);
 	vrrp_announce_free(&in->announce);
 	vrrp_run_sock_detach(in);
+	vrrp_run_vmac_down(in);
 	list_del(&in->node);
 	vrrp_run_sync_left(in->run, in->p.sync_group);
 	mem_free(inp);
@@ -325,6 +350,7 @@ void vrrp_run_free(struct vrrp_run **rp)
 	vrrp_linkbeat_free(&r->linkbeat);
 	vrrp_run_sock_close_all(r);
 	vrrp_announce_socks_close(&r->asocks);
+	vrrp_run_nft_free(&r->nft, r->opts.release_on_stop);
 	mem_free(rp);
 }
 

@@ -30,6 +30,7 @@
 #include "vrrp_proc_watch.h"
 #include "vrrp_rx.h"
 #include "vrrp_script.h"
+#include "vrrp_vroute.h"
 
 #define VRRP_RUN_NAME_MAX 64
 #define VRRP_RUN_PEERS_MAX 32
@@ -77,6 +78,17 @@ struct vrrp_run_params {
 	/* struct vrrp_vip (vrrp_data.h): in the adverts, and excluded */
 	const struct list_node *vips;
 	const struct list_node *vips_excluded; /* set, never advertised */
+	/* use_vmac: the instance runs on a macvlan of ifname (vrrp_vmac.h)
+	 * named vmac_name ("": vrrp.VRID); adverts on the base interface
+	 * with vmac_xmit_base */
+	bool use_vmac;
+	char vmac_name[IF_NAMESIZE];
+	bool vmac_xmit_base;
+	/* no_accept in effect (vrrp_strict, not the address owner): while
+	 * master, packets to and from the addresses are dropped */
+	bool no_accept;
+	/* virtual_routes and virtual_rules, set while master; NULL: none */
+	const struct vrrp_vroutes *vroutes;
 	struct ka_addr src;		/* family 0: the interface's own */
 	struct ka_addr group;		/* family 0: 224.0.0.18 / ff02::12 */
 	struct ka_addr peers[VRRP_RUN_PEERS_MAX]; /* unicast if npeers */
@@ -130,6 +142,11 @@ struct vrrp_run_opts {
 	void (*on_state)(void *ctx, const char *name, uint8_t vrid,
 			 enum vrrp_state to);
 	void *state_ctx;
+	/* nftables (the no_accept firewall, vrrp_nft.h): table ("":
+	 * keepalived), priority, counters */
+	char nft_table[256];
+	long nft_priority;
+	bool nft_counters;
 };
 
 /* Never NULL; "loop" and "nl" must outlive it. */

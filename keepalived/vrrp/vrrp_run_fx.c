@@ -82,7 +82,7 @@ static void set_list(struct vrrp_inst *in, const struct list_node *list,
 		a = v->ip;
 		if (nl_ops_addr(netlink_daemon_cmd(in->run->nl),
 				netlink_daemon_iftable(in->run->nl), a,
-				a->dev[0] ? NULL : in->p.ifname, add, err,
+				a->dev[0] ? NULL : vrrp_run_vip_ifname(in), add, err,
 				sizeof(err)) == 0)
 			continue;
 		prefix_ntop(&a->prefix, text, sizeof(text));
@@ -214,10 +214,17 @@ static void fx_set_addresses(void *ctx, bool present)
 		    !in->run->opts.release_on_stop && in->run->stopping)
 			return;
 	}
+	if (!present)
+		vrrp_run_vroutes_set(in, false);
+	else
+		vrrp_run_nft_vips(in, true);
 	set_list(in, in->p.vips, present);
 	set_list(in, in->p.vips_excluded, present);
-	if (!present)
+	if (!present) {
+		vrrp_run_nft_vips(in, false);
 		return;
+	}
+	vrrp_run_vroutes_set(in, true);
 	announce_now(in, in->p.garp_repeat);
 	if (in->p.garp_delay_us)
 		event_add_timer(in->run->loop, &in->t_garp, in->p.garp_delay_us,

@@ -60,6 +60,12 @@ struct vrrp_inst {
 	struct event *t_refresh;	/* garp_master_refresh */
 	struct event *t_lower;		/* garp_lower_prio_delay */
 	struct vrrp_announce *announce;
+	/* use_vmac (vrrp_run_vmac.c) */
+	char vmac_if[IF_NAMESIZE];	/* its name once known */
+	uint8_t vmac_mac[6];
+	int vmac_ifindex;		/* 0: none (yet) */
+	int announce_ifindex;		/* the one in->announce uses */
+	bool nft_warned;		/* a build without nftables said so */
 	struct ratelimit rx_rl;		/* drop lines */
 	struct ratelimit info_rl;	/* "received lower priority" lines */
 };
@@ -82,6 +88,7 @@ struct vrrp_run {
 	bool stopping;			/* the daemon stops (-V applies) */
 	struct smtp_alerter *alerter;	/* not ours; NULL: none */
 	struct vrrp_linkbeat *linkbeat;	/* polled carriers */
+	struct vrrp_run_nft *nft;	/* the no_accept firewall */
 };
 
 /* vrrp_run.c: carrier up: polled if the interface is, else IFF_RUNNING
@@ -136,6 +143,34 @@ void vrrp_run_notify_priority(struct vrrp_inst *in);
 const char *vrrp_run_notify_word(enum vrrp_state to, bool stopping,
 				 enum vrrp_notify_kind *kind,
 				 const char **kw);
+
+/* vrrp_run_vroute.c: virtual routes and rules. Sets (add) or removes
+ * those of in->p; a reload while master changes only the lines that
+ * differ between in->p's and "next" (call before in->p changes). */
+void vrrp_run_vroutes_set(struct vrrp_inst *in, bool add);
+void vrrp_run_vroutes_reload(struct vrrp_inst *in,
+			     const struct vrrp_vroutes *next);
+
+/* vrrp_run_vmac.c: use_vmac. _up makes (or finds) the VMAC on "base",
+ * returning 0 or a negative errno (logged); _down deletes it. */
+int vrrp_run_vmac_up(struct vrrp_inst *in, const struct iface *base);
+void vrrp_run_vmac_down(struct vrrp_inst *in);
+/* Where the VIPs without "dev" go, and where adverts go out. */
+const char *vrrp_run_vip_ifname(const struct vrrp_inst *in);
+const char *vrrp_run_xmit_ifname(const struct vrrp_inst *in);
+/* Same VMAC settings (a reload keeps the instance only then). */
+bool vrrp_run_vmac_same(const struct vrrp_run_params *a,
+			const struct vrrp_run_params *b);
+
+/* vrrp_run_nft.c: the no_accept firewall. _vips adds the instance's
+ * addresses to the drop sets (making the table first) or removes them;
+ * _free deletes the tables made if "remove". */
+struct vrrp_run_nft *vrrp_run_nft_new(const struct vrrp_run_opts *opts);
+void vrrp_run_nft_vips(struct vrrp_inst *in, bool add);
+/* The VMAC's IGMP / MLD / router solicitation rules: its entries added
+ * once it exists, deleted before it goes. */
+void vrrp_run_nft_vmac(struct vrrp_inst *in, bool add);
+void vrrp_run_nft_free(struct vrrp_run_nft **n, bool remove);
 
 /* vrrp_run_sync.c: the sync groups (vrrp_sync.h's rules). */
 struct vrrp_group {

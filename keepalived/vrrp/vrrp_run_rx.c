@@ -157,7 +157,7 @@ static struct vrrp_sock *sock_open(struct vrrp_inst *in)
 	struct vrrp_sock *s = mem_new(struct vrrp_sock);
 	struct vrrp_socket_opts o = {
 		.family = in->p.family, .ifindex = in->ifindex,
-		.ifname = in->p.ifname, .ah = uses_ah(in),
+		.ifname = vrrp_run_xmit_ifname(in), .ah = uses_ah(in),
 	};
 
 	s->group = vrrp_run_group(in);

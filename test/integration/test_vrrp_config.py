@@ -193,9 +193,7 @@ def test_verdict_matches_debian(name, host, keepalived_bin, keepalived_ref,
 def test_unsupported_keywords_are_named(host, keepalived_bin, tmp_path):
     """Keywords of later work: "not supported yet", never "unknown"."""
     body = ("    track_bfd {\n        b1\n    }\n"
-            "    kernel_rx_buf_size 65536\n"
-            "    virtual_routes {\n        10.1.0.0/16 via 10.9.0.2\n    }\n"
-            "    strict_mode\n" + V4)
+            "    kernel_rx_buf_size 65536\n" + V4)
     path = tmp_path / "unsupported.conf"
     path.write_text(inst(body) + "garp_group G {\n    group {\n"
                     "        VI_1\n    }\n}\n")
@@ -203,7 +201,6 @@ def test_unsupported_keywords_are_named(host, keepalived_bin, tmp_path):
     said = ours.stdout + ours.stderr
     assert ours.returncode == 5
     assert "nknown" not in said
-    for kw in ("track_bfd", "kernel_rx_buf_size", "virtual_routes",
-               "strict_mode", "garp_group"):
+    for kw in ("track_bfd", "kernel_rx_buf_size", "garp_group"):
         assert f"'{kw}' is not supported yet" in said, said
 

@@ -83,9 +83,11 @@ def test_startup_delay(netns, veth, daemon):
 
 def test_stored_but_not_acted_on_is_said(netns, veth, daemon):
     ns = node(netns, veth)
-    conf = INSTANCE.format(extra="    use_vmac\n")
+    conf = ("global_defs {\n    vrrp_iptables\n}\n"
+            + INSTANCE.format(extra=""))
     d = daemon(ns, conf, args=FG)
-    d.wait_for_log(r"\(VI_1\) use_vmac is not supported yet - ignoring")
+    d.wait_for_log(r"vrrp_iptables and vrrp_ipsets are not supported yet "
+                   r"- using nftables")
     assert d.stop(20) == 0
 
 

@@ -304,7 +304,8 @@ static void test_defaults_from_global(void **state)
 		   " vrrp_garp_master_refresh 30\n"
 		   " vrrp_lower_prio_no_advert\n vrrp_strict\n"
 		   " vrrp_skip_check_adv_addr\n}\n"
-		   "vrrp_instance A {\n state MASTER\n advert_int 0.5\n}\n");
+		   "vrrp_instance A {\n state MASTER\n advert_int 0.5\n}\n"
+		   "vrrp_instance B {\n priority 254\n}\n");
 	ic = find(&p, "A");
 	assert_int_equal(ic->version, 3);
 	assert_int_equal(ic->adver_int_cs, 50);
@@ -319,8 +320,11 @@ static void test_defaults_from_global(void **state)
 	assert_int_equal(ic->lower_prio_no_advert, GD_ON);
 	assert_int_equal(ic->higher_prio_send_advert, GD_OFF);
 	assert_int_equal(ic->skip_check_adv_addr, GD_ON);
-	/* strict mode: no accept mode unless asked */
-	assert_int_equal(ic->accept, GD_OFF);
+	/* strict mode: accept mode for the address owner only, unless
+	 * asked (keepalived.conf(5), vrrp_strict) */
+	assert_int_equal(ic->strict_mode, GD_ON);
+	assert_int_equal(ic->accept, GD_ON);
+	assert_int_equal(find(&p, "B")->accept, GD_OFF);
 	parsed_clear(&p);
 }
 

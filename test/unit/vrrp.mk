@@ -104,3 +104,29 @@ test_unit_test_vrrp_proc_SOURCES = test/unit/test_vrrp_proc.c
 test_unit_test_vrrp_proc_CFLAGS = $(TEST_CFLAGS) -I$(top_srcdir)/keepalived/vrrp
 test_unit_test_vrrp_proc_LDADD = keepalived/vrrp/libvrrp_san.a \
 	lib/libka_san.a $(CMOCKA_LIBS) $(SAN_LDFLAGS)
+
+# virtual_routes / virtual_rules (wip-vnet): read, printed, compared.
+check_PROGRAMS += test/unit/test_vrrp_vroute
+TESTS += test/unit/test_vrrp_vroute
+test_unit_test_vrrp_vroute_SOURCES = test/unit/test_vrrp_vroute.c \
+	test/unit/test_core_util.h
+test_unit_test_vrrp_vroute_CFLAGS = $(KA_VRRP_CONF_TEST_CFLAGS)
+test_unit_test_vrrp_vroute_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
+	$(SAN_LDFLAGS)
+
+# use_vmac's requests (wip-vnet), parsed back.
+check_PROGRAMS += test/unit/test_vrrp_vmac
+TESTS += test/unit/test_vrrp_vmac
+test_unit_test_vrrp_vmac_SOURCES = test/unit/test_vrrp_vmac.c
+test_unit_test_vrrp_vmac_CFLAGS = $(TEST_CFLAGS) $(LIBNL_CFLAGS) \
+	-I$(top_srcdir)/keepalived/vrrp
+test_unit_test_vrrp_vmac_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
+	$(SAN_LDFLAGS)
+
+# no_accept's nft commands (wip-vnet).
+check_PROGRAMS += test/unit/test_vrrp_nft
+TESTS += test/unit/test_vrrp_nft
+test_unit_test_vrrp_nft_SOURCES = test/unit/test_vrrp_nft.c
+test_unit_test_vrrp_nft_CFLAGS = $(TEST_CFLAGS) -I$(top_srcdir)/keepalived/vrrp
+test_unit_test_vrrp_nft_LDADD = keepalived/vrrp/libvrrp_san.a \
+	lib/libka_san.a $(CMOCKA_LIBS) $(SAN_LDFLAGS)
