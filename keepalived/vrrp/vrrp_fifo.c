@@ -56,6 +56,32 @@ static int make_fifo(const struct vrrp_fifo_params *fp, bool *created)
 	return 0;
 }
 
+/*
+ * The FIFO is opened without following a symbolic link and checked once
+ * open, so that nothing swapped in after make_fifo() looked (a link to a
+ * file, a regular file) is written to; and state changes are not told to
+ * a FIFO that a user other than us or the configured one made.
+ */
+static int open_fifo(const struct vrrp_fifo_params *fp)
+{
+	int fd = open(fp->path, O_RDWR | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW);
+	struct stat st;
+	int err;
+
+	if (fd < 0)
+		return -errno;
+	if (fstat(fd, &st) < 0)
+		err = -errno;
+	else if (!S_ISFIFO(st.st_mode))
+		err = -EEXIST;
+	else if (st.st_uid != geteuid() && st.st_uid != fp->uid)
+		err = -EPERM;
+	else
+		return fd;
+	close(fd);
+	return err;
+}
+
 static void on_script_exit(struct event_loop *loop,
 			   const struct event_info *info)
 {
@@ -114,9 +140,12 @@ struct vrrp_fifo *vrrp_fifo_open(struct event_loop *loop,
 			  strerror(-ret));
 		return NULL;
 	}
-	fd = open(fp->path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+	fd = open_fifo(fp);
 	if (fd < 0) {
-		log_warn("cannot open notify fifo %s", fp->path);
+		log_warnx("cannot open notify fifo %s: %s", fp->path,
+			  fd == -EPERM ? "another user owns it" :
+			  fd == -ELOOP ? "it is a symbolic link" :
+			  fd == -EEXIST ? "it is not a fifo" : strerror(-fd));
 		if (created)
 			unlink(fp->path);
 		return NULL;
