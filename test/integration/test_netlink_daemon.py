@@ -183,9 +183,12 @@ def test_overrun_in_the_daemon(one_ns, daemon, tmp_path):
         "global_defs {\n",
         "global_defs {\n    vrrp_netlink_monitor_rcv_bufs 4096\n")
         + "static_ipaddress {\n    192.168.77.5/24 dev nl0\n}\n")
-    # The default watchdog (2 s x 3) outlasts the burst; -R would stop
-    # the daemon if the child were replaced, failing the test loudly.
-    d = daemon(ns, conf, args=FG + ("-R",))
+    # The child stays stopped for as long as the burst takes, which on a
+    # loaded machine can outlast the default watchdog (2 s x 3): allow 60
+    # misses, the 120 s the burst itself is given. -R would stop the
+    # daemon if the child were replaced anyway, failing the test loudly.
+    d = daemon(ns, conf, args=FG + ("-R",),
+               env={"KEEPALIVED_WATCHDOG_MISSES": "60"})
     vrrp_pid, _ = wait_children(d, vrrp=True, checker=False)
     batch = tmp_path / "burst.batch"
     v4 = [f"10.{20 + i // 250}.{i % 250}.1/32" for i in range(6000)]
