@@ -76,18 +76,17 @@ def test_notify_fifo_traps(node, daemon, trap_dir, trap):
     assert v.read_text() == VICTIM_TEXT
 
 
-def test_pid_file_links_are_replaced(node, daemon, trap_dir):
+def test_pid_file_links_are_replaced(node, daemon, trap_dir, tmp_path):
     v = victim(trap_dir)
-    d = daemon(node, config(trap_dir / "n.fifo"), args=ARGS)
-    # Plant the links before the daemon writes: stop it, link, restart.
-    assert d.stop() == 0
-    for path in d.pidfiles.values():
-        pathlib.Path(path).unlink(missing_ok=True)
-        os.symlink(v, path)
-    mark = d.mark()
-    d.start()
-    d.wait_for_log(r"\(VI_1\) Entering MASTER STATE", timeout=20,
-                   since=mark)
+    # The pool keeps a daemon's pid files in tmp_path, named after it:
+    # plant the links there before it starts.
+    links = [tmp_path / f"trap{suffix}.pid"
+             for suffix in ("", "-vrrp", "-checkers")]
+    for link in links:
+        os.symlink(v, link)
+    d = daemon(node, config(trap_dir / "n.fifo"), args=ARGS, name="trap")
+    assert sorted(d.pidfiles.values()) == sorted(map(str, links))
+    d.wait_for_log(r"\(VI_1\) Entering MASTER STATE", timeout=20)
     wait_until(lambda: not os.path.islink(d.pidfiles["-p"]), 10,
                what="the parent's pid file written")
     assert v.read_text() == VICTIM_TEXT
