@@ -27,6 +27,15 @@ def topology(env, n):
     return d, s
 
 
+def seen(ready):
+    """Distinct addresses the listener has had a connection on."""
+    try:
+        with open(ready + ".count") as f:
+            return int(f.read().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
 def run(env, n, window, warmup, record_dir):
     d, s = topology(env, n)
     out = os.path.join(env.workdir, "accepts.txt")
@@ -41,11 +50,15 @@ def run(env, n, window, warmup, record_dir):
                         vrrp_only=False,
                         extra_args=("-C", f"--ipvs-record={table}"))
         ck = child_pid(dm, "-c")
+        t_start = time.monotonic()
+        wait_until(lambda: seen(ready) >= n, 600, 0.2,
+                   "every real server checked once")
+        first_round = time.monotonic() - t_start
         time.sleep(warmup)
         t_from = time.time_ns()
-        c0, m0 = cpu_ns(ck), time.monotonic()
+        c0, m0, l0 = cpu_ns(ck), time.monotonic(), cpu_ns(lst.pid)
         time.sleep(window)
-        c1, m1 = cpu_ns(ck), time.monotonic()
+        c1, m1, l1 = cpu_ns(ck), time.monotonic(), cpu_ns(lst.pid)
         t_to = time.time_ns()
         rss = rss_kib(ck) / 1024
     finally:
@@ -70,4 +83,6 @@ def run(env, n, window, warmup, record_dir):
             "late_p50_ms": stats.percentile(late, 50),
             "late_p99_ms": stats.percentile(late, 99),
             "late_max_ms": max(late) if late else None,
-            "addresses_seen": len(per), "rss_mib": rss}
+            "addresses_seen": len(per), "rss_mib": rss,
+            "first_round_s": first_round,
+            "listener_cpu_pct": (l1 - l0) / 1e9 / (m1 - m0) * 100}

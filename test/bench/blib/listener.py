@@ -2,7 +2,8 @@
 """One fast single-process TCP listener run inside a namespace: port PORT
 on every address of the namespace; it accepts and closes at once, and on
 SIGTERM writes "<realtime ns> <local address>" per accepted connection
-to OUT. Creates READY once listening."""
+to OUT. Creates READY once listening; READY.count says every half second
+how many connections and distinct addresses it has seen."""
 import select
 import signal
 import socket
@@ -23,7 +24,14 @@ def main():
     ep = select.epoll()
     ep.register(s.fileno(), select.EPOLLIN)
     log = []
+    seen = set()
+    last = 0.0
     while not stop:
+        now = time.monotonic()
+        if now - last >= 0.5:       # progress for the benchmark's waits
+            last = now
+            with open(ready + ".count", "w") as f:
+                f.write(f"{len(log)} {len(seen)}\n")
         try:
             if not ep.poll(0.2):
                 continue
@@ -36,7 +44,9 @@ def main():
                 break
             except OSError:
                 break
-            log.append((time.time_ns(), c.getsockname()[0]))
+            addr = c.getsockname()[0]
+            log.append((time.time_ns(), addr))
+            seen.add(addr)
             c.close()
     with open(out, "w") as f:
         f.writelines(f"{t} {a}\n" for t, a in log)
