@@ -40,12 +40,12 @@ def run(env, n, window, warmup, record_dir):
     d, s = topology(env, n)
     out = os.path.join(env.workdir, "accepts.txt")
     ready = os.path.join(env.workdir, "listener.ready")
+    table = os.path.join(record_dir, f"kabench-{os.getpid()}-ipvs.txt")
     lst = s.popen([sys.executable, os.path.join(HERE, "listener.py"),
                    "8080", out, ready], stdin=subprocess.DEVNULL,
                   start_new_session=True)
     try:
         wait_until(lambda: os.path.exists(ready), 20, 0.05, "listener")
-        table = os.path.join(record_dir, f"kabench-{os.getpid()}-ipvs.txt")
         dm = env.daemon(d, confgen.checker_config(n), OURS, "checker",
                         vrrp_only=False,
                         extra_args=("-C", f"--ipvs-record={table}"))
@@ -64,6 +64,7 @@ def run(env, n, window, warmup, record_dir):
     finally:
         lst.terminate()
         lst.wait(60)
+        env.close_daemons()     # before the file goes: it would rewrite it
         if os.path.exists(table):
             os.unlink(table)
     per = {}

@@ -151,12 +151,15 @@ class Env:
         self.others.append(c)
         return c
 
-    def close(self):
+    def close_daemons(self):
         for d in self.daemons:
             try:
                 d.kill()
             except Exception:   # noqa: BLE001 - clean up the rest anyway
                 pass
+
+    def close(self):
+        self.close_daemons()
         for c in self.others:
             try:
                 c.stop()

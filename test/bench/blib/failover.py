@@ -47,9 +47,7 @@ def run(env, who, version, advert, reps, graceful=True, busy=False):
     adv = float(advert)
     p = Pair(env, who, 1, advert, version)
     res = {"graceful": [], "hard": []}
-    p.start_b()
-    p.start_a()
-    p.wait_master(p.a, 1, 60)
+    p.start_settled()
     load = Busy() if busy else None
     try:
         for rep in range(reps):

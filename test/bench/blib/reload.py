@@ -82,6 +82,7 @@ def run(env, who, n_vrrp, n_vs, n_rs, record_dir):
         return _measure(env, d, r, who, n_vrrp, total_rs, changed, after,
                         table)
     finally:
+        env.close_daemons()     # before the file goes: it would rewrite it
         if os.path.exists(table):
             os.unlink(table)
 

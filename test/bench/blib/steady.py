@@ -10,9 +10,7 @@ def run(env, who, advert, n, window, busy):
     """A dict of the figures of one window of `window` seconds."""
     adv = float(advert)
     p = Pair(env, who, n, advert, 3)
-    p.start_b()
-    p.start_a()
-    p.wait_master(p.a, n, 120)
+    p.start_settled()
     sleep(max(10 * adv, 1.0))
     vrrp_a = child_pid(p.da)
     load = Busy() if busy else None

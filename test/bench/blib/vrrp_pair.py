@@ -53,6 +53,17 @@ class Pair:
                    (not only or self.vips(other) == 0),
                    timeout, 0.05, f"{count} VIPs on {ns.name}")
 
+    def start_settled(self, timeout=300):
+        """B first, until it is master of all; then A, which preempts:
+        B is then a backup that has seen A's adverts, the same state as
+        after every later preemption (B alone first also lets its links
+        come up: a daemon started on a link without carrier yet begins
+        in FAULT, and its first moments are not steady state)."""
+        self.start_b()
+        self.wait_master(self.b, self.n, timeout)
+        self.start_a()
+        self.wait_master(self.a, self.n, timeout)
+
     def clear_vips(self, ns):
         """Removes the addresses a SIGKILLed daemon left behind."""
         ns.ip("addr", "flush", "to", "10.200.0.0/13", check=False)
