@@ -15,7 +15,7 @@ REPO = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 sys.path.insert(0, os.path.join(REPO, "test", "integration"))
 
 import kalib  # noqa: E402
-from kalib import wait_until, WaitTimeout  # noqa: E402,F401
+from kalib import wait_until  # noqa: E402,F401
 
 OURS = "ours"
 REF = "keepalived"

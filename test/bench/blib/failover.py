@@ -2,8 +2,8 @@
 the backup's namespace (VRRP packets with kernel timestamps, the
 rtnetlink event of the virtual address)."""
 import signal
+import time
 
-from . import vrrp_pair
 from .env import Busy
 from .vrrp_pair import Pair, PRIO_B, skew, master_down, sleep
 
@@ -55,14 +55,14 @@ def run(env, who, version, advert, reps, graceful=True, busy=False):
             cap = env.capture(p.b, f"{who}-fo-{advert}-{rep}")
             t_term = None
             if graceful:
-                t_term = vrrp_pair.time.time_ns()
+                t_term = time.time_ns()
                 p.da.signal(signal.SIGTERM)
                 p.da.wait_exit(30)
                 p.wait_master(p.b, 1, 30)
                 p.start_a()
                 p.wait_master(p.a, 1, 60)
                 sleep(max(4 * adv, 0.3))
-            t_kill = vrrp_pair.time.time_ns()
+            t_kill = time.time_ns()
             p.da.kill()
             p.wait_master(p.b, 1, 30, only=False)
             p.clear_vips(p.a)

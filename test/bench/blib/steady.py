@@ -1,9 +1,9 @@
 """Item 2: steady state at a short advert interval: spurious transitions
 (the backup gaining an address) and the largest gap between the master's
 adverts as the backup's namespace received them."""
+import time
 from .env import Busy, child_pid, cpu_ns
 from .vrrp_pair import Pair, sleep
-from . import vrrp_pair
 
 
 def run(env, who, advert, n, window, busy):
@@ -17,9 +17,9 @@ def run(env, who, advert, n, window, busy):
     try:
         cap = env.capture(p.b, f"{who}-steady-{advert}-{n}-{busy}",
                           gaps=True)
-        cpu0, t0 = cpu_ns(vrrp_a), vrrp_pair.time.monotonic()
+        cpu0, t0 = cpu_ns(vrrp_a), time.monotonic()
         sleep(window)
-        cpu1, t1 = cpu_ns(vrrp_a), vrrp_pair.time.monotonic()
+        cpu1, t1 = cpu_ns(vrrp_a), time.monotonic()
         events = cap.stop()
     finally:
         if load:

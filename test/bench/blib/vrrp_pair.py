@@ -1,6 +1,5 @@
 """Two VRRP nodes, A (priority 100) and B (priority 90), joined by veths
 vr0..vrK in namespaces of their own, both running the same daemon."""
-import os
 import time
 
 from .env import wait_until
@@ -80,5 +79,3 @@ def master_down(prio, advert):
 def sleep(s):
     time.sleep(max(0.0, s))
 
-
-__all__ = ["Pair", "skew", "master_down", "sleep", "os"]
