@@ -28,6 +28,7 @@ PLANS = {
             ("3", "0.05", 2, False), ("3", "0.01", 2, False)],
         steady_adverts=["0.05", "0.01"], steady_n=[1, 10],
         steady_window=3, steady_loads=[False, True],
+        steady_rt=[("0.01", 10, True)],
         scale_n=[100], scale_window=3,
         t_sizes=(200, 400, 10), t_reps=1,
         ck_n=[1000], ck_window=5, ck_warm=2,
@@ -39,6 +40,7 @@ PLANS = {
             ("3", "0.01", 5, True)],
         steady_adverts=["0.05", "0.01"], steady_n=[1, 10, 100],
         steady_window=10, steady_loads=[False, True],
+        steady_rt=[("0.01", 100, False), ("0.01", 100, True)],
         scale_n=[100, 500, 1000], scale_window=15,
         t_sizes=(1000, 2000, 10), t_reps=3,
         ck_n=[1000, 10000], ck_window=15, ck_warm=3,
@@ -91,6 +93,15 @@ def item2(plan, wd):
                                        steady.run, who, advert, n,
                                        plan["steady_window"], busy)
                 rows.append((advert, n, busy, res))
+    for advert, n, busy in plan["steady_rt"]:
+        res = {}
+        for who in WHO:
+            say(f"item 2: {who} advert {advert} N={n} "
+                f"{'busy' if busy else 'idle'}, vrrp_rt_priority 50")
+            res[who] = measure(wd, f"st-{who}-{advert}-{n}-{busy}-rt",
+                               steady.run, who, advert, n,
+                               plan["steady_window"], busy, True)
+        rows.append((advert, n, (busy, "rt"), res))
     return report.item2(rows, plan["steady_window"])
 
 

@@ -6,10 +6,10 @@ from .env import Busy, child_pid, cpu_ns
 from .vrrp_pair import Pair, sleep
 
 
-def run(env, who, advert, n, window, busy):
+def run(env, who, advert, n, window, busy, rt=False):
     """A dict of the figures of one window of `window` seconds."""
     adv = float(advert)
-    p = Pair(env, who, n, advert, 3)
+    p = Pair(env, who, n, advert, 3, rt=rt)
     p.start_settled()
     sleep(max(10 * adv, 1.0))
     vrrp_a = child_pid(p.da)

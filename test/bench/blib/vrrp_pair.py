@@ -13,7 +13,7 @@ def link_addr(node, link):
 
 
 class Pair:
-    def __init__(self, env, who, n, advert, version, links=1):
+    def __init__(self, env, who, n, advert, version, links=1, rt=False):
         self.env, self.who = env, who
         self.n, self.advert, self.version = n, advert, version
         self.a, self.b = env.ns("a"), env.ns("b")
@@ -26,6 +26,11 @@ class Pair:
                                           self.ifnames)
         self.text_b = confgen.vrrp_config("B", n, PRIO_B, advert, version,
                                           self.ifnames)
+        if rt:      # the VRRP child at a real-time priority (SCHED_RR)
+            self.text_a, self.text_b = (
+                t.replace("global_defs {\n",
+                          "global_defs {\n    vrrp_rt_priority 50\n", 1)
+                for t in (self.text_a, self.text_b))
         self.da = self.db = None
         self.starts = 0
 
