@@ -98,11 +98,13 @@ class Capture:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(10)
-        try:
-            with open(self.out) as f:
-                return [line.split() for line in f if line != "END\n"]
-        except FileNotFoundError:
-            return []
+        # A capture that wrote nothing is a broken instrument, not an
+        # empty result: raise, so that the item reports an error.
+        with open(self.out) as f:
+            lines = f.readlines()
+        if not lines or lines[-1] != "END\n":
+            raise RuntimeError(f"capture {self.out} incomplete")
+        return [line.split() for line in lines[:-1]]
 
 
 class Busy:
@@ -161,8 +163,7 @@ class Env:
     def close(self):
         self.close_daemons()
         for c in self.others:
-            try:
-                c.stop()
-            except Exception:   # noqa: BLE001
-                pass
+            if c.proc.poll() is None:
+                c.proc.kill()
+                c.proc.wait(10)
         self.pool.close()
