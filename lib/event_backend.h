@@ -46,12 +46,14 @@ int event_backend_set(struct event_backend *backend, int fd,
 
 /*
  * Waits for readiness.
- *   timeout_ms: -1 waits without limit, 0 polls.
+ *   timeout_us: negative waits without limit, 0 polls. Microseconds, not
+ *   milliseconds: a VRRP master-down timer rounded up to the next
+ *   millisecond would fire up to 1 ms late on every fail-over.
  *   ready, max: where to put up to max ready descriptors.
  * Returns how many were filled (0 on time-out or EINTR) or a negative
  * errno.
  */
-int event_backend_wait(struct event_backend *backend, int timeout_ms,
+int event_backend_wait(struct event_backend *backend, int64_t timeout_us,
 		       struct event_backend_ready *ready, int max);
 
 /*

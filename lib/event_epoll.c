@@ -5,8 +5,12 @@
  * ready.
  */
 #include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <sys/epoll.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "event_backend.h"
@@ -17,6 +21,7 @@
 struct event_backend {
 	int epfd;
 	int sigfd;
+	bool no_pwait2;		/* the kernel lacks epoll_pwait2() */
 	struct epoll_event events[MAX_READY];
 };
 
@@ -30,6 +35,10 @@ struct event_backend *event_backend_new(void)
 	backend = mem_new(struct event_backend);
 	backend->epfd = epfd;
 	backend->sigfd = -1;
+	/* The kernel may defer a sleeping task's wake-up by its timer slack
+	 * (50 us by default, and 0.1% of a poll's time-out): a loop whose
+	 * timers decide a fail-over asks for none. Not fatal. */
+	prctl(PR_SET_TIMERSLACK, 1UL, 0, 0, 0);
 	return backend;
 }
 
@@ -102,14 +111,40 @@ int event_backend_set(struct event_backend *backend, int fd,
 	return ret;
 }
 
-int event_backend_wait(struct event_backend *backend, int timeout_ms,
+/*
+ * epoll_pwait2() (Linux 5.11) takes a timespec; older kernels get
+ * epoll_wait() with the time-out rounded up to a millisecond, since
+ * waking before a timer is due would only spin.
+ */
+static int wait_epoll(struct event_backend *backend, int max,
+		      int64_t timeout_us)
+{
+	struct timespec ts;
+	int64_t ms;
+	int n;
+
+	if (!backend->no_pwait2) {
+		ts.tv_sec = timeout_us / 1000000;
+		ts.tv_nsec = (long)(timeout_us % 1000000) * 1000;
+		n = epoll_pwait2(backend->epfd, backend->events, max,
+				 timeout_us < 0 ? NULL : &ts, NULL);
+		if (n >= 0 || errno != ENOSYS)
+			return n;
+		backend->no_pwait2 = true;
+	}
+	ms = timeout_us < 0 ? -1 : (timeout_us + 999) / 1000;
+	return epoll_wait(backend->epfd, backend->events, max,
+			  ms > INT_MAX ? INT_MAX : (int)ms);
+}
+
+int event_backend_wait(struct event_backend *backend, int64_t timeout_us,
 		       struct event_backend_ready *ready, int max)
 {
 	int n, i;
 
 	if (max > MAX_READY)
 		max = MAX_READY;
-	n = epoll_wait(backend->epfd, backend->events, max, timeout_ms);
+	n = wait_epoll(backend, max, timeout_us);
 	if (n < 0)
 		return errno == EINTR ? 0 : -errno;
 	for (i = 0; i < n; i++) {

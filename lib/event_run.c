@@ -129,10 +129,10 @@ static void collect_fd(struct event_loop *loop,
 		make_pending(loop, slot->wr, EVENT_READY, now);
 }
 
-static int collect_io(struct event_loop *loop, int timeout_ms)
+static int collect_io(struct event_loop *loop, int64_t timeout_us)
 {
 	struct event_backend_ready ready[READY_BATCH];
-	int n = event_backend_wait(loop->backend, timeout_ms, ready, READY_BATCH);
+	int n = event_backend_wait(loop->backend, timeout_us, ready, READY_BATCH);
 	uint64_t now = event_loop_now_us(loop);
 	int i;
 
@@ -159,10 +159,11 @@ static bool has_work(const struct event_loop *loop)
 	return loop->scheduled > 0 || loop->nsignals > 0;
 }
 
-static int wait_timeout_ms(const struct event_loop *loop, bool block)
+/* Microseconds until the next timer is due; -1: no timer, wait for I/O. */
+static int64_t wait_timeout_us(const struct event_loop *loop, bool block)
 {
 	const struct timer_heap_node *next;
-	uint64_t now, ms;
+	uint64_t now, us;
 
 	if (!block || loop->pending.head || !has_work(loop))
 		return 0;
@@ -172,9 +173,8 @@ static int wait_timeout_ms(const struct event_loop *loop, bool block)
 	now = event_loop_now_us(loop);
 	if (next->when_us <= now)
 		return 0;
-	/* Rounded up: waking before the timer is due would spin. */
-	ms = (next->when_us - now + 999) / 1000;
-	return ms > INT_MAX ? INT_MAX : (int)ms;
+	us = next->when_us - now;
+	return us > INT64_MAX ? INT64_MAX : (int64_t)us;
 }
 
 int event_loop_run_once(struct event_loop *loop, bool block)
@@ -187,7 +187,7 @@ int event_loop_run_once(struct event_loop *loop, bool block)
 		return -EBUSY;
 	loop->in_pass = true;
 	take_queue(loop);
-	ret = collect_io(loop, wait_timeout_ms(loop, block));
+	ret = collect_io(loop, wait_timeout_us(loop, block));
 	collect_timers(loop);
 	ran = event_signal_run_all(loop);
 	ran += run_pending(loop);
