@@ -16,6 +16,9 @@
 #include "vrrp_track.h"
 #include "vrrp_tx.h"
 
+/* A VRID is one octet: a received advert finds its instances by it. */
+#define VRRP_SOCK_VRIDS 256
+
 /* One raw socket, shared by the instances of one interface, family and
  * mode (multicast group or unicast). */
 struct vrrp_sock {
@@ -28,6 +31,9 @@ struct vrrp_sock {
 	struct ka_addr group;		/* family 0: unicast */
 	unsigned users;
 	struct event *ev_read;
+	/* The instances using it, by VRID: a packet is handed to those of
+	 * its VRID only, so that receiving does not cost O(instances). */
+	struct list_node by_vrid[VRRP_SOCK_VRIDS];
 };
 
 struct vrrp_inst {
@@ -39,6 +45,7 @@ struct vrrp_inst {
 	struct vrrp_rx_state rx;
 	struct vrrp_tx_state tx;
 	struct vrrp_sock *sock;
+	struct list_node sock_node;	/* on sock->by_vrid[p.vrid] */
 	int ifindex;
 	struct ka_addr src;		/* what we send from */
 	struct ka_addr adv[255];	/* the addresses our adverts list */
