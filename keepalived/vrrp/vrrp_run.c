@@ -277,14 +277,17 @@ bool vrrp_run_update(struct vrrp_run *r, const struct vrrp_run_params *p)
 
 	uint8_t effective;
 
-	if (!in || !same_identity(in, p) || !same_vips(in->p.vips, p->vips) ||
-	    !same_vips(in->p.vips_excluded, p->vips_excluded) ||
-	    !vrrp_run_track_same(&in->p, p) || !vrrp_run_vmac_same(&in->p, p) ||
-	    in->p.no_accept != p->no_accept)
+	if (!in || !same_identity(in, p) || !vrrp_run_track_same(&in->p, p) ||
+	    !vrrp_run_vmac_same(&in->p, p) || in->p.no_accept != p->no_accept)
 		return false;
-	/* Only the lists' owner changed (a new configuration): keep state,
-	 * and the priority tracking has made. */
+	/* The protocol is the same (a new configuration, perhaps other
+	 * addresses): keep state, and the priority tracking has made, as
+	 * keepalived does; a master changes only the addresses that
+	 * differ, so that those kept never flap. */
 	effective = in->fsm.conf.priority;
+	if (!same_vips(in->p.vips, p->vips) ||
+	    !same_vips(in->p.vips_excluded, p->vips_excluded))
+		vrrp_run_fx_vips_reload(in, p);
 	vrrp_run_vroutes_reload(in, p->vroutes);
 	in->p = *p;
 	in->fsm.conf = p->fsm;

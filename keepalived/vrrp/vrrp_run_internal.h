@@ -110,6 +110,11 @@ void vrrp_run_smtp(struct vrrp_run *r, bool group, const char *name,
 extern const struct vrrp_fsm_ops vrrp_run_fx_ops;
 /* Cancels the timers and announcements of an instance. */
 void vrrp_run_fx_quiet(struct vrrp_inst *in);
+/* A reload changed only the addresses of an instance: a master removes
+ * the ones gone and adds the new ones (those in both lists stay put)
+ * and announces them; in->p takes next's lists. */
+void vrrp_run_fx_vips_reload(struct vrrp_inst *in,
+			     const struct vrrp_run_params *next);
 
 /* vrrp_run_rx.c */
 int vrrp_run_sock_attach(struct vrrp_inst *in);
