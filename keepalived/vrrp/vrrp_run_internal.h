@@ -48,18 +48,20 @@ struct vrrp_inst {
 	struct list_node sock_node;	/* on sock->by_vrid[p.vrid] */
 	int ifindex;
 	struct ka_addr src;		/* what we send from */
-	struct ka_addr adv[255];	/* the addresses our adverts list */
+	struct ka_addr *adv;		/* the addresses our adverts list */
 	size_t nadv;
 	bool addresses_set;
 	bool faulted;
 	bool started;			/* VRRP_EV_STARTUP fed */
-	/* tracking: the objects, in the order of the params */
-	struct vrrp_script *scripts[VRRP_RUN_TRACK_MAX];
-	struct vrrp_track_item script_items[VRRP_RUN_TRACK_MAX];
-	struct vrrp_track_item if_items[VRRP_RUN_TRACK_MAX];
-	struct vrrp_tfile *files[VRRP_RUN_TRACK_MAX];	/* NULL: reads 0 */
-	struct vrrp_proc *procs[VRRP_RUN_TRACK_MAX];
-	struct vrrp_track_item proc_items[VRRP_RUN_TRACK_MAX];
+	/* tracking: the objects, in the order of the params, sized to
+	 * their counts by vrrp_run_track_join() (most instances track
+	 * nothing: VRRP_RUN_TRACK_MAX of each was 2 KiB per instance) */
+	struct vrrp_script **scripts;
+	struct vrrp_track_item *script_items;
+	struct vrrp_track_item *if_items;
+	struct vrrp_tfile **files;	/* an entry NULL: reads 0 */
+	struct vrrp_proc **procs;
+	struct vrrp_track_item *proc_items;
 	struct event *t_adver;
 	struct event *t_down;
 	struct event *t_preempt;
@@ -132,9 +134,11 @@ const char *vrrp_run_interface_fault(struct vrrp_inst *in);
 /* vrrp_run_track.c: the interface and the tracked objects decide FAULT
  * (or not), the effective priority, and when a new instance starts. */
 void vrrp_run_check_interface(struct vrrp_inst *in);
-/* Joins / leaves the scripts the instance tracks. */
+/* Joins / leaves the scripts the instance tracks; _free, once the
+ * instance is off the run's list, frees what join allocated. */
 void vrrp_run_track_join(struct vrrp_inst *in);
 void vrrp_run_track_leave(struct vrrp_inst *in);
+void vrrp_run_track_free(struct vrrp_inst *in);
 /* Whether the interface named is one the instance watches. */
 bool vrrp_run_track_watches(const struct vrrp_inst *in, const char *ifname);
 /* The same tracking lines (a reload keeps the instance only then). */
