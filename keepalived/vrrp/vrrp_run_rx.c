@@ -108,14 +108,29 @@ static void deliver(struct vrrp_inst *in, const struct vrrp_socket_rcvd *r)
 	vrrp_fsm_event(&in->fsm, VRRP_EV_ADVERT, &adv);
 }
 
-static void dispatch(struct vrrp_sock *s, const struct vrrp_socket_rcvd *r)
+static void deliver_all(struct list_node *head,
+			const struct vrrp_socket_rcvd *r)
 {
 	struct vrrp_inst *in, *tmp;
 
 	/* An instance may go to FAULT, never away, while handling it. */
-	list_for_each_entry_safe(in, tmp, &s->run->insts, node)
-		if (in->sock == s && !in->faulted)
+	list_for_each_entry_safe(in, tmp, head, sock_node)
+		if (!in->faulted)
 			deliver(in, r);
+}
+
+static void dispatch(struct vrrp_sock *s, const struct vrrp_socket_rcvd *r)
+{
+	size_t v;
+
+	if (r->in.len >= 2) {
+		deliver_all(&s->by_vrid[r->in.msg[1]], r);
+		return;
+	}
+	/* Too short to name a VRID: every instance refuses it and counts
+	 * it, as each would have seen it on its own socket. */
+	for (v = 0; v < VRRP_SOCK_VRIDS; v++)
+		deliver_all(&s->by_vrid[v], r);
 }
 
 static int watch(struct vrrp_sock *s);
@@ -155,6 +170,7 @@ static int watch(struct vrrp_sock *s)
 static struct vrrp_sock *sock_open(struct vrrp_inst *in)
 {
 	struct vrrp_sock *s = mem_new(struct vrrp_sock);
+	size_t v;
 	struct vrrp_socket_opts o = {
 		.family = in->p.family, .ifindex = in->ifindex,
 		.ifname = vrrp_run_xmit_ifname(in), .ah = uses_ah(in),
@@ -175,6 +191,8 @@ static struct vrrp_sock *sock_open(struct vrrp_inst *in)
 	s->family = o.family;
 	s->ifindex = o.ifindex;
 	s->ah = o.ah;
+	for (v = 0; v < VRRP_SOCK_VRIDS; v++)
+		list_init(&s->by_vrid[v]);
 	list_add_tail(&in->run->socks, &s->node);
 	if (watch(s) < 0)
 		log_warnx("(%s) cannot watch its VRRP socket", in->p.name);
@@ -197,6 +215,7 @@ int vrrp_run_sock_attach(struct vrrp_inst *in)
 found:
 	s->users++;
 	in->sock = s;
+	list_add_tail(&s->by_vrid[in->p.vrid], &in->sock_node);
 	return 0;
 }
 
@@ -216,6 +235,7 @@ void vrrp_run_sock_detach(struct vrrp_inst *in)
 
 	if (!s)
 		return;
+	list_del(&in->sock_node);
 	in->sock = NULL;
 	if (--s->users == 0)
 		sock_close(&s);

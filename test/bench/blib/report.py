@@ -191,15 +191,20 @@ def item5(rows, window, vm=None):
              "address minus delay_loop, from the listener's accept "
              f"timestamps over {window} s. Checks done: connections "
              "received / (N x window). The listener is Python: its CPU is "
-             "shown so that a saturated instrument is visible.", "",
+             "shown so that a saturated instrument is visible, and so are "
+             "the listener namespace's accept-queue overflows and the "
+             "checker namespace's SYN retransmissions over the window (a "
+             "SYN dropped by a full accept queue is sent again 1 s later: "
+             "a second of lateness that is the instrument's).", "",
              "| N | checker CPU % of a core | checks done | lateness p50 ms "
              "| p99 ms | max ms | checker RSS MiB | start until all "
-             "checked once (s) | listener CPU % |",
-             "|---|---|---|---|---|---|---|---|---|"]
+             "checked once (s) | listener CPU % | listen overflows | "
+             "SYN retransmits |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     goals = []
     for x in rows:
         if _err(x):
-            lines.append(f"| ? | error: {_err(x)} | | | | | | | |")
+            lines.append(f"| ? | error: {_err(x)} | | | | | | | | | |")
             continue
         lines.append(f"| {x['n']} | {fmt(x['cpu_pct'], 1)} | "
                      f"{x['done_share'] * 100:.1f}% | "
@@ -207,7 +212,9 @@ def item5(rows, window, vm=None):
                      f"{fmt(x['late_p99_ms'], 1)} | "
                      f"{fmt(x['late_max_ms'], 1)} | {fmt(x['rss_mib'], 1)} "
                      f"| {fmt(x['first_round_s'], 1)} | "
-                     f"{fmt(x['listener_cpu_pct'], 1)} |")
+                     f"{fmt(x['listener_cpu_pct'], 1)} | "
+                     f"{x.get('listen_overflows', '-')} | "
+                     f"{x.get('syn_retrans', '-')} |")
         if x["n"] >= 10000 and x["late_p99_ms"] is not None:
             goals.append(_stand(x["late_p99_ms"] < 50 and x["cpu_pct"] < 20,
                                 f"{x['n']} real servers: p99 lateness "
