@@ -101,3 +101,12 @@ KACHECK_SOURCES += keepalived/check/icmp_echo.c keepalived/check/icmp_echo.h \
 # values from our words (pure, unit-tested by test/unit/checksnmp.mk).
 KACHECK_SOURCES += keepalived/check/check_snmp_val.c \
 	keepalived/check/check_snmp_val.h
+
+# The tables and traps themselves, on net-snmp's agent API (SNMP_CFLAGS
+# come from keepalived/local.mk).
+if WITH_SNMP
+KACHECK_SOURCES += keepalived/check/check_snmp.c keepalived/check/check_snmp.h \
+	keepalived/check/check_snmp_internal.h \
+	keepalived/check/check_snmp_set.c keepalived/check/check_snmp_row.c \
+	keepalived/check/check_snmp_trap.c
+endif

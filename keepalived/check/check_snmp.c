@@ -1,9 +1,10 @@
 /*
  * check_snmp.c: registers the check subtree's tables with net-snmp's
  * table iterator, which does the GETNEXT ordering from our first/next
- * functions; the sparse-table helper above it skips the objects a row
- * leaves out. The tables walk the live lists on every request: nothing
- * is cached, so a reload or a state change shows at once.
+ * functions; an object a row leaves out answers noSuchInstance, which
+ * the agent's GETNEXT loop steps over. The tables walk the live lists on
+ * every request: nothing is cached, so a reload or a state change shows
+ * at once.
  */
 #include "config.h"
 
@@ -421,10 +422,6 @@ static int register_table(struct check_snmp *s, const struct table_def *d,
 	ii->table_reginfo = ti;
 	if (netsnmp_register_table_iterator(reg, ii) != MIB_REGISTERED_OK)
 		return -EINVAL;
-	/* Below the table helper, above the iterator: it sees GETNEXT and
-	 * turns a left-out object into a retry at the next one. */
-	netsnmp_inject_handler_before(reg, netsnmp_sparse_table_handler_get(),
-				      TABLE_ITERATOR_NAME);
 	*out = reg;
 	return 0;
 }
