@@ -322,10 +322,12 @@ static int table_handler(netsnmp_mib_handler *h,
 	return SNMP_ERR_NOERROR;
 }
 
+#define TIMEOUT_SUBID (CK_SNMP_CHECK_OID_LEN + 1)
+
 /* lvsTimeouts: the configured values; 0 (left to the kernel) is not
  * one the MIB allows, so it is left out. */
 static int timeouts_handler(netsnmp_mib_handler *h,
-			    netsnmp_handler_registration *reg,
+			    netsnmp_handler_registration *reg_unused,
 			    netsnmp_agent_request_info *ri,
 			    netsnmp_request_info *req)
 {
@@ -333,13 +335,17 @@ static int timeouts_handler(netsnmp_mib_handler *h,
 	const struct gd_lvs_timeouts *t;
 	unsigned long v;
 
+	(void)reg_unused;
 	if (ri->mode != MODE_GET)
 		return SNMP_ERR_NOERROR;
 	for (; req; req = req->next) {
 		v = 0;
 		t = s->gd ? &s->gd->lvs_timeouts : NULL;
-		if (t && req->requestvb->name_length > reg->rootoid_len) {
-			switch (req->requestvb->name[reg->rootoid_len]) {
+		/* check.7.N.0: the scalar group helper hands us the
+		 * instance as the registration's root, so count from the
+		 * subtree's own OID. */
+		if (t && req->requestvb->name_length > TIMEOUT_SUBID) {
+			switch (req->requestvb->name[TIMEOUT_SUBID]) {
 			case 1:
 				v = t->tcp;
 				break;
