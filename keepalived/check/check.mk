@@ -107,6 +107,7 @@ KACHECK_SOURCES += keepalived/check/check_snmp_val.c \
 if WITH_SNMP
 KACHECK_SOURCES += keepalived/check/check_snmp.c keepalived/check/check_snmp.h \
 	keepalived/check/check_snmp_internal.h \
-	keepalived/check/check_snmp_set.c keepalived/check/check_snmp_row.c \
+	keepalived/check/check_snmp_set.c keepalived/check/check_snmp_vs.c \
+	keepalived/check/check_snmp_rs.c \
 	keepalived/check/check_snmp_trap.c
 endif

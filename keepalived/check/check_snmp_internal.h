@@ -66,6 +66,30 @@ int ck_snmp_set_str_opt(netsnmp_variable_list *v, const char *str);
 /* An InetAddress; -ENOENT for no address. */
 int ck_snmp_set_addr(netsnmp_variable_list *v, const struct ka_addr *a);
 
+/* Column groups both server tables have (check_snmp_set.c), each
+ * returning 0 or -ENOENT like the columns. The IPVS counters: conns,
+ * inpkts, outpkts, inbytes, outbytes, then the five rates (i 0-9); the
+ * 64-bit conns, inpkts, outpkts, then the rates as Low/High pairs
+ * (i 0-12). */
+int ck_snmp_stats_column(const struct ipvs_stats *st, unsigned i,
+			 netsnmp_variable_list *var);
+int ck_snmp_stats64_column(const struct ipvs_stats *st, unsigned i,
+			   netsnmp_variable_list *var);
+/* A time in seconds or micro-seconds; us < 0: not configured. */
+int ck_snmp_set_time(netsnmp_variable_list *var, int64_t us, bool usec);
+/* An enumeration; 0: the MIB has no value for it. */
+int ck_snmp_set_enum(netsnmp_variable_list *var, int v);
+/* enabled(1)/disabled(2) of a bool or CK_UNSET. */
+int ck_snmp_set_bool_opt(netsnmp_variable_list *var, int v);
+/* Tunnel type, GUE port, checksum (i 0-2) of a tunnelled method. */
+int ck_snmp_tunnel_column(const struct ck_method *m, unsigned i,
+			  netsnmp_variable_list *var);
+
+/* keepalived's defaults where a server's own level has one. */
+#define CK_SNMP_SEC_US INT64_C(1000000)
+#define DEFAULT_DELAY_LOOP_US (60 * CK_SNMP_SEC_US)
+#define DEFAULT_CONNECT_TIMEOUT_US (5 * CK_SNMP_SEC_US)
+
 /* The traps (check_snmp_trap.c). */
 void ck_snmp_trap_rs(struct check_snmp *s, const struct ck_vs_run *vs,
 		     const struct ck_rs_run *rs);
