@@ -15,4 +15,5 @@ include test/unit/checkrun.mk
 include test/unit/ipvsrec.mk
 include test/unit/check.mk
 include test/unit/ckmisc.mk
+include test/unit/checksnmp.mk
 endif
