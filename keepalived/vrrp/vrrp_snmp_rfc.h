@@ -2,8 +2,9 @@
  * vrrp_snmp_rfc.h: the VRRP child's rows of the standard VRRP MIBs on
  * the AgentX sub-agent (snmp_agent.h): VRRP-MIB (RFC 2787) for version 2
  * instances over IPv4 (enable_snmp_rfcv2) and VRRPV3-MIB (RFC 6527) for
- * version 3 instances (enable_snmp_rfcv3), read-only, from the running
- * instances (vrrp_run_views()); and, with enable_traps, their
+ * every instance (enable_snmp_rfcv3, as keepalived lists them),
+ * read-only, from the running instances (vrrp_run_views()); and, with
+ * enable_traps, their
  * notifications: vrrpTrapNewMaster, vrrpTrapAuthFailure,
  * vrrpv3NewMaster, vrrpv3ProtoError.
  */

@@ -121,8 +121,7 @@ bool vrrp_snmp_rfc_in_v2(const struct vrrp_run_view *v)
 
 bool vrrp_snmp_rfc_in_v3(const struct vrrp_run_view *v)
 {
-	return v->version == 3 && v->ifindex > 0 &&
-	       vrrp_snmp_rfc_inet_type(v->family) != 0;
+	return v->ifindex > 0 && vrrp_snmp_rfc_inet_type(v->family) != 0;
 }
 
 void vrrp_snmp_rfc_add_totals(struct vrrp_snmp_rfc_totals *t,

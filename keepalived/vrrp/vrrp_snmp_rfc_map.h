@@ -58,8 +58,9 @@ uint32_t vrrp_snmp_rfc_timestamp(uint32_t uptime_cs, uint64_t now_us,
 uint32_t vrrp_snmp_rfc_counter32(uint64_t n);
 
 /* Whether the instance has a row in VRRP-MIB (version 2 over IPv4) and
- * in VRRPV3-MIB (version 3); neither without an interface index, which
- * both tables are indexed by. */
+ * in VRRPV3-MIB (every instance: keepalived lists its version 2 ones
+ * there too, and RFC 6527's tables fit them); neither without an
+ * interface index, which both tables are indexed by. */
 bool vrrp_snmp_rfc_in_v2(const struct vrrp_run_view *v);
 bool vrrp_snmp_rfc_in_v3(const struct vrrp_run_view *v);
 

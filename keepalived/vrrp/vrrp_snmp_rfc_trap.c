@@ -20,8 +20,9 @@ static const oid trap_oid_oid[] = { 1, 3, 6, 1, 6, 3, 1, 1, 4, 1, 0 };
 static const oid v2_new_master[] = { RFC_V2_ROOT, 0, 1 };
 static const oid v2_auth_failure[] = { RFC_V2_ROOT, 0, 2 };
 static const oid v2_master_ip[] = { RFC_V2_ROOT, 1, 3, 1, 7 };
-static const oid v2_packet_src[] = { RFC_V2_ROOT, 1, 5, 0 };
-static const oid v2_auth_error[] = { RFC_V2_ROOT, 1, 6, 0 };
+/* indexed by the row, as keepalived sends them */
+static const oid v2_packet_src[] = { RFC_V2_ROOT, 1, 5 };
+static const oid v2_auth_error[] = { RFC_V2_ROOT, 1, 6 };
 static const oid v3_new_master[] = { RFC_V3_ROOT, 0, 1 };
 static const oid v3_proto_error[] = { RFC_V3_ROOT, 0, 2 };
 static const oid v3_master_ip[] = { RFC_V3_ROOT, 1, 1, 1, 1, 3 };
@@ -117,18 +118,22 @@ static void on_state(void *ctx, const struct vrrp_run_view *v,
 }
 
 static void auth_failure_v2(struct vrrp_snmp_rfc *s,
+			    const struct vrrp_run_view *v,
 			    const struct ka_addr *src, int type)
 {
 	netsnmp_variable_list *vars = start(v2_auth_failure,
 					    OID_N(v2_auth_failure));
 	netsnmp_variable_list *last;
+	oid name[MAX_OID_LEN];
+	size_t n = row_oid(v2_packet_src, OID_N(v2_packet_src), v, false,
+			   name);
 
-	last = snmp_varlist_add_variable(&vars, v2_packet_src,
-					 OID_N(v2_packet_src), ASN_IPADDRESS,
-					 NULL, 0);
+	last = snmp_varlist_add_variable(&vars, name, n, ASN_IPADDRESS, NULL,
+					 0);
 	if (last)
 		rfc_set_ip4(last, src);
-	add_int(&vars, v2_auth_error, OID_N(v2_auth_error), type);
+	n = row_oid(v2_auth_error, OID_N(v2_auth_error), v, false, name);
+	add_int(&vars, name, n, type);
 	trap_send(s, vars);
 }
 
@@ -166,7 +171,7 @@ static void on_rx_drop(void *ctx, const struct vrrp_run_view *v,
 	int proto = vrrp_snmp_rfc_proto_error(counter);
 
 	if (s->o.v2 && auth && vrrp_snmp_rfc_in_v2(v) && allowed(s))
-		auth_failure_v2(s, src, auth);
+		auth_failure_v2(s, v, src, auth);
 	if (s->o.v3 && proto && vrrp_snmp_rfc_in_v3(v) && allowed(s))
 		proto_error_v3(s, v, proto);
 }

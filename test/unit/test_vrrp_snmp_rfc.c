@@ -122,15 +122,15 @@ static void test_tables(void **unused)
 
 	(void)unused;
 	assert_true(vrrp_snmp_rfc_in_v2(&v));
-	assert_false(vrrp_snmp_rfc_in_v3(&v));
+	assert_true(vrrp_snmp_rfc_in_v3(&v));	/* as keepalived lists it */
 	v.version = 3;
 	assert_false(vrrp_snmp_rfc_in_v2(&v));
 	assert_true(vrrp_snmp_rfc_in_v3(&v));
 	v.family = AF_INET6;
 	assert_true(vrrp_snmp_rfc_in_v3(&v));
-	v.version = 2;		/* v2 over IPv6 is in neither MIB */
+	v.version = 2;		/* v2 over IPv6: not in RFC 2787's MIB */
 	assert_false(vrrp_snmp_rfc_in_v2(&v));
-	assert_false(vrrp_snmp_rfc_in_v3(&v));
+	assert_true(vrrp_snmp_rfc_in_v3(&v));
 	v.version = 3;
 	v.ifindex = 0;		/* no interface: no index */
 	assert_false(vrrp_snmp_rfc_in_v3(&v));
