@@ -120,3 +120,17 @@ KACORE_SOURCES += keepalived/core/smtp_alert.c keepalived/core/smtp_alert.h \
 	keepalived/core/smtp_session.c keepalived/core/smtp_session.h \
 	keepalived/core/smtp_msg.c keepalived/core/smtp_msg.h \
 	keepalived/core/smtp_reply.c keepalived/core/smtp_reply.h
+
+# ---- SNMP (issue 9): the AgentX sub-agent on the event loop, and the MIB
+# modules of each child.
+if WITH_SNMP
+KACORE_SOURCES += keepalived/core/snmp_agent.c keepalived/core/snmp_agent.h
+keepalived_core_libcore_a_CFLAGS += $(SNMP_CFLAGS)
+keepalived_core_libcore_san_a_CFLAGS += $(SNMP_CFLAGS)
+keepalived_vrrp_libvrrp_a_CFLAGS += $(SNMP_CFLAGS)
+keepalived_vrrp_libvrrp_san_a_CFLAGS += $(SNMP_CFLAGS)
+keepalived_check_libcheck_a_CFLAGS += $(SNMP_CFLAGS)
+keepalived_check_libcheck_san_a_CFLAGS += $(SNMP_CFLAGS)
+KA_CORE_LIBS += $(SNMP_LIBS)
+KA_CORE_SAN_LIBS += $(SNMP_LIBS)
+endif

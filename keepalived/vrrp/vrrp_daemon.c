@@ -25,6 +25,9 @@
 #include "vrrp_params.h"
 #include "vrrp_run.h"
 #include "vrrp_static_track.h"
+#if KA_WITH_SNMP
+#include "snmp_agent.h"
+#endif
 
 /* The VRRP child's own state, hung off child_env.state. */
 struct vrrp_child {
@@ -37,6 +40,7 @@ struct vrrp_child {
 	bool stopping;			/* stop() runs the loop a little
 					 * longer for notify_stop: no reload */
 	struct smtp_alerter *alerter;	/* smtp_alert of instances, groups */
+	struct snmp_agent *snmp;	/* AgentX sub-agent; NULL: no SNMP */
 };
 
 static bool on(enum gd_tristate t)
@@ -270,6 +274,39 @@ static const struct vrrp_run_opts *run_opts(const struct child_env *env,
 	return o;
 }
 
+/* The AgentX sub-agent, when KEEPALIVED-MIB's vrrp part or one of the
+ * VRRP RFC MIBs is enabled. */
+static void start_snmp(struct child_env *env, struct vrrp_child *v,
+		       struct ka_conf *c)
+{
+#if KA_WITH_SNMP
+	const struct global_data *gd = c->global;
+
+	if (!snmp_want_vrrp(gd, env->opts) && !snmp_want_rfcv2(gd, env->opts) &&
+	    !snmp_want_rfcv3(gd, env->opts))
+		return;
+	v->snmp = snmp_agent_open(env->loop, "keepalived",
+				  snmp_socket_of(gd, env->opts));
+	if (!v->snmp)
+		return;
+	/* SNMP modules register here. */
+#else
+	(void)env;
+	(void)v;
+	(void)c;
+#endif
+}
+
+static void stop_snmp(struct vrrp_child *v)
+{
+#if KA_WITH_SNMP
+	/* SNMP modules unregister here, before the agent closes. */
+	snmp_agent_close(&v->snmp);
+#else
+	(void)v;
+#endif
+}
+
 static int start(struct child_env *env, struct ka_conf *c)
 {
 	const struct global_data *gd = c->global;
@@ -296,6 +333,7 @@ static int start(struct child_env *env, struct ka_conf *c)
 	vrrp_run_set_alerter(v->run, v->alerter);
 	open_fifos(v, gd);
 	init_track_files(c->vrrp);
+	start_snmp(env, v, c);
 	warn_global_unimplemented(gd);
 	if (!gd->vrrp_startup_delay_us) {
 		run_instances(v, c);
@@ -357,6 +395,7 @@ static void stop(struct child_env *env, struct ka_conf *c)
 	event_cancel(&v->t_startup);
 	vrrp_static_track_stop(&v->strack);
 	v->stopping = true;
+	stop_snmp(v);
 	vrrp_run_free(&v->run);
 	vrrp_lvs_sync_free(&v->lvs_sync);
 	smtp_alerter_free(&v->alerter);
