@@ -38,6 +38,14 @@ KAVRRP_SOURCES += keepalived/vrrp/vrrp_run_view.c \
 # VRRP-MIB (RFC 2787) and VRRPV3-MIB (RFC 6527): the mappings (pure).
 KAVRRP_SOURCES += keepalived/vrrp/vrrp_snmp_rfc_map.c \
 	keepalived/vrrp/vrrp_snmp_rfc_map.h
+# ... and their tables, scalars and traps on the sub-agent.
+if WITH_SNMP
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_snmp_rfc.c \
+	keepalived/vrrp/vrrp_snmp_rfc.h \
+	keepalived/vrrp/vrrp_snmp_rfc_internal.h \
+	keepalived/vrrp/vrrp_snmp_rfc_row.c \
+	keepalived/vrrp/vrrp_snmp_rfc_trap.c
+endif
 
 # --- vrrp_script, tracking and notify (wip-vrscript) ---
 # The configuration: the vrrp_script block, track_script and

@@ -6,8 +6,14 @@
 #ifndef KA_VRRP_SNMP_RFC_INTERNAL_H
 #define KA_VRRP_SNMP_RFC_INTERNAL_H
 
+#include <net-snmp/net-snmp-config.h>
+#include <net-snmp/net-snmp-includes.h>
+#include <net-snmp/agent/net-snmp-agent-includes.h>
+
 #include "snmp_agent.h"
+#include "event.h"
 #include "ratelimit.h"
+#include "vrrp_run.h"
 #include "vrrp_snmp_rfc.h"
 #include "vrrp_snmp_rfc_map.h"
 
