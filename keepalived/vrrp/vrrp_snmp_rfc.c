@@ -154,7 +154,8 @@ static int register_table(struct vrrp_snmp_rfc *s, enum rfc_table kind)
 	}
 	h = netsnmp_cache_handler_get(cache);
 	netsnmp_cache_handler_owns_cache(h);
-	netsnmp_inject_handler_before(t->reg, h, TABLE_TDATA_NAME);
+	/* first in the chain: the table helpers look the rows up */
+	netsnmp_inject_handler(t->reg, h);
 	return 0;
 fail:
 	if (cache)

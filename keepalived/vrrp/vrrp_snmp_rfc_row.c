@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <arpa/inet.h>
 #include <sys/socket.h>
 
 #include "event.h"
@@ -54,6 +55,7 @@ static int add_index(struct rfc_table_reg *t, struct rfc_row *row)
 	long ifindex = row->ifindex, vrid = row->vrid;
 	long type = vrrp_snmp_rfc_inet_type(row->family);
 	const void *p;
+	uint32_t v4;
 	size_t n;
 
 	if (!tr)
@@ -64,11 +66,14 @@ static int add_index(struct rfc_table_reg *t, struct rfc_row *row)
 	if (is_v3(t->kind))
 		netsnmp_tdata_row_add_index(tr, ASN_INTEGER, &type,
 					    sizeof(long));
-	if (is_asso(t->kind)) {
+	if (is_v3(t->kind) && is_asso(t->kind)) {
 		n = addr_bytes(&row->addr, &p);
-		netsnmp_tdata_row_add_index(tr, is_v3(t->kind) ?
-					    ASN_OCTET_STR : ASN_IPADDRESS,
-					    p, n);
+		netsnmp_tdata_row_add_index(tr, ASN_OCTET_STR, p, n);
+	} else if (is_asso(t->kind)) {
+		/* net-snmp turns an IpAddress index into sub-identifiers
+		 * from a host-order number */
+		v4 = ntohl(row->addr.u.v4.s_addr);
+		netsnmp_tdata_row_add_index(tr, ASN_IPADDRESS, &v4, 4);
 	}
 	if (netsnmp_tdata_add_row(t->td, tr) != SNMPERR_SUCCESS) {
 		/* two rows with one index (same VRID and family on one

@@ -104,6 +104,13 @@ def ifindex(ns):
     return json.loads(ns.ip("-j", "link", "show", "vr0"))[0]["ifindex"]
 
 
+def start_ours(daemon, ns, text):
+    d = daemon(ns, text, args=OURS_ARGS)
+    # a dump asked for before the child runs would be lost
+    d.wait_for_log(r"VRRP child \(pid \d+\) is running", timeout=20)
+    return d
+
+
 def dump(d, tmp_path):
     path = tmp_path / "ka.json"
     if path.exists():
@@ -246,7 +253,7 @@ def wait_tables(snmpd, d, tmp_path, ifi, timeout=20):
 def test_tables_match_the_dump(netns, veth, daemon, snmp, tmp_path):
     snmpd, traps = snmp
     ours, _ = link_pair(netns, veth)
-    d = daemon(ours, config(tmp_path, snmpd, 150), args=OURS_ARGS)
+    d = start_ours(daemon, ours, config(tmp_path, snmpd, 150))
     wait_until(lambda: all(i["state"] == "MASTER" for i in
                            dump(d, tmp_path).values()), 30,
                what="the three instances master")
@@ -260,7 +267,8 @@ def test_tables_match_the_dump(netns, veth, daemon, snmp, tmp_path):
     assert got[V2 + ".1.2.0"][1] == "1"
     assert got[V2 + ".2.1.0"] == ("Counter32", "0")
     assert got[V3 + ".1.2.1.0"] == ("Counter64", "0")
-    assert got[V3 + ".1.2.4.0"][0] == "Timeticks"
+    # (-Ot prints TimeTicks as a bare number)
+    assert got[V3 + ".1.2.4.0"][0].isdigit()
     # Every table walks by name too, with the MIB files' names.
     names2 = " ".join(o for o, _, _ in snmpd.walk(V2, names=True))
     names3 = " ".join(o for o, _, _ in snmpd.walk(V3, names=True))
@@ -336,8 +344,7 @@ def test_malformed_adverts_counted_and_trapped(netns, veth, daemon, snmp,
                                                tmp_path):
     snmpd, traps = snmp
     ours, inj = link_pair(netns, veth)
-    d = daemon(ours, config(tmp_path, snmpd, 150, ipv6=False),
-               args=OURS_ARGS)
+    d = start_ours(daemon, ours, config(tmp_path, snmpd, 150, ipv6=False))
     wait_until(lambda: all(i["state"] == "MASTER" for i in
                            dump(d, tmp_path).values()), 30,
                what="both instances master")
@@ -409,8 +416,7 @@ def test_failover_against_keepalived_traps_new_master(
     wait_until(lambda: "192.168.89.101" in peer.ip("-br", "addr", "show",
                                                    "dev", "vr0"), 30,
                what="Debian's keepalived master")
-    d = daemon(ours, config(tmp_path, snmpd, 100, ipv6=False),
-               args=OURS_ARGS)
+    d = start_ours(daemon, ours, config(tmp_path, snmpd, 100, ipv6=False))
     wait_until(lambda: all(i["state"] == "BACKUP" and
                            i.get("master_ip") == "192.168.89.2"
                            for i in dump(d, tmp_path).values()), 30,
