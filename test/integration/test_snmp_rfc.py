@@ -290,6 +290,8 @@ def test_tables_match_the_dump(netns, veth, daemon, snmp, tmp_path):
     # A bulk walk gives the same rows.
     assert [o for o, _, _ in snmpd.walk(V3, bulk=True)] == \
         [o for o, _, _ in snmpd.walk(V3)]
+    # And the daemon stops cleanly with its MIBs registered.
+    assert d.stop(20) == 0
 
 
 # Runs in the peer's namespace: adverts built by hand, three of each.
