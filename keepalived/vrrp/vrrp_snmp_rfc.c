@@ -1,7 +1,7 @@
 /*
  * vrrp_snmp_rfc.c: VRRP-MIB (RFC 2787) and VRRPV3-MIB (RFC 6527) on the
  * sub-agent: the tables with net-snmp's tdata helper behind a cache that
- * copies the running instances at most every RFC_REFRESH_S, and the
+ * copies the running instances for each request (RFC_REFRESH_S), and the
  * scalars with the scalar helper. Read-only: the read-create objects
  * answer notWritable, since the configuration file owns the instances.
  */

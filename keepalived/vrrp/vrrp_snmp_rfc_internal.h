@@ -21,9 +21,11 @@
 #define RFC_V2_ROOT 1, 3, 6, 1, 2, 1, 68
 #define RFC_V3_ROOT 1, 3, 6, 1, 2, 1, 207
 
-/* The refresh period of the tables' snapshots: what
- * vrrpv3StatisticsRefreshRate reports (in milliseconds). */
-#define RFC_REFRESH_S 1
+/* How long a table's copy of the instances serves (net-snmp's cache
+ * timeout, seconds): 0, a fresh copy for every request, so a walk reads
+ * the counters as they are; vrrpv3StatisticsRefreshRate says so (in
+ * milliseconds). */
+#define RFC_REFRESH_S 0
 
 enum rfc_table {
 	RFC_V2_OPER,		/* vrrpOperTable */

@@ -1,7 +1,7 @@
 /*
  * vrrp_snmp_rfc_row.c: the rows of the standard VRRP MIBs' tables,
- * copied from the running instances at most every RFC_REFRESH_S, and
- * each column's value in the MIB's type.
+ * copied from the running instances (at each request: RFC_REFRESH_S),
+ * and each column's value in the MIB's type.
  */
 #include "config.h"
 
@@ -92,6 +92,10 @@ static void fill_row(struct rfc_row *row, const struct vrrp_run_view *v,
 	row->family = v->family;
 	row->vrid = v->vrid;
 	row->v = *v;
+	/* the instance may go before the row: keep no pointer into it */
+	row->v.name = NULL;
+	row->v.primary = row->v.master = row->v.addrs = NULL;
+	row->v.stats = NULL;
 	if (v->primary)
 		row->primary = *v->primary;
 	if (v->master)
@@ -222,25 +226,50 @@ static void v2_oper(const struct rfc_row *r, unsigned col,
 		    netsnmp_variable_list *var)
 {
 	switch (col) {
-	case 2: set_vmac(var, r); break;
-	case 3: set_int(var, ASN_INTEGER, vrrp_snmp_rfc_state(r->v.state));
+	case 2:
+		set_vmac(var, r);
 		break;
-	case 4: set_int(var, ASN_INTEGER, 1); break;
-	case 5: set_int(var, ASN_INTEGER, r->v.priority); break;
-	case 6: set_int(var, ASN_INTEGER, (long)r->v.naddrs); break;
-	case 7: rfc_set_ip4(var, &r->master); break;
-	case 8: rfc_set_ip4(var, &r->primary); break;
-	case 9: set_int(var, ASN_INTEGER,
+	case 3:
+		set_int(var, ASN_INTEGER, vrrp_snmp_rfc_state(r->v.state));
+		break;
+	case 4:
+		set_int(var, ASN_INTEGER, 1);
+		break;
+	case 5:
+		set_int(var, ASN_INTEGER, r->v.priority);
+		break;
+	case 6:
+		set_int(var, ASN_INTEGER, (long)r->v.naddrs);
+		break;
+	case 7:
+		rfc_set_ip4(var, &r->master);
+		break;
+	case 8:
+		rfc_set_ip4(var, &r->primary);
+		break;
+	case 9:
+		set_int(var, ASN_INTEGER,
 			vrrp_snmp_rfc_auth_type(r->v.auth_type));
 		break;
-	case 10: snmp_set_var_typed_value(var, ASN_OCTET_STR, "", 0); break;
-	case 11: set_int(var, ASN_INTEGER,
-			 vrrp_snmp_rfc_v2_interval(r->v.adver_int_cs));
+	case 10:
+		snmp_set_var_typed_value(var, ASN_OCTET_STR, "", 0);
 		break;
-	case 12: set_int(var, ASN_INTEGER, truth(r->v.preempt)); break;
-	case 13: set_int(var, ASN_TIMETICKS, (long)r->up_ts); break;
-	case 14: set_int(var, ASN_INTEGER, 1); break;
-	case 15: set_int(var, ASN_INTEGER, 1); break;
+	case 11:
+		set_int(var, ASN_INTEGER,
+			vrrp_snmp_rfc_v2_interval(r->v.adver_int_cs));
+		break;
+	case 12:
+		set_int(var, ASN_INTEGER, truth(r->v.preempt));
+		break;
+	case 13:
+		set_int(var, ASN_TIMETICKS, (long)r->up_ts);
+		break;
+	case 14:
+		set_int(var, ASN_INTEGER, 1);
+		break;
+	case 15:
+		set_int(var, ASN_INTEGER, 1);
+		break;
 	}
 }
 
@@ -265,18 +294,39 @@ static void v3_oper(const struct rfc_row *r, unsigned col,
 		    netsnmp_variable_list *var)
 {
 	switch (col) {
-	case 3: rfc_set_inet(var, &r->master, r->family); break;
-	case 4: rfc_set_inet(var, &r->primary, r->family); break;
-	case 5: set_vmac(var, r); break;
-	case 6: set_int(var, ASN_INTEGER, vrrp_snmp_rfc_state(r->v.state));
+	case 3:
+		rfc_set_inet(var, &r->master, r->family);
 		break;
-	case 7: set_int(var, ASN_UNSIGNED, r->v.priority); break;
-	case 8: set_int(var, ASN_INTEGER, (long)r->v.naddrs); break;
-	case 9: set_int(var, ASN_INTEGER, r->v.adver_int_cs); break;
-	case 10: set_int(var, ASN_INTEGER, truth(r->v.preempt)); break;
-	case 11: set_int(var, ASN_INTEGER, truth(r->v.accept)); break;
-	case 12: set_int(var, ASN_TIMETICKS, (long)r->up_ts); break;
-	case 13: set_int(var, ASN_INTEGER, 1); break;
+	case 4:
+		rfc_set_inet(var, &r->primary, r->family);
+		break;
+	case 5:
+		set_vmac(var, r);
+		break;
+	case 6:
+		set_int(var, ASN_INTEGER, vrrp_snmp_rfc_state(r->v.state));
+		break;
+	case 7:
+		set_int(var, ASN_UNSIGNED, r->v.priority);
+		break;
+	case 8:
+		set_int(var, ASN_INTEGER, (long)r->v.naddrs);
+		break;
+	case 9:
+		set_int(var, ASN_INTEGER, r->v.adver_int_cs);
+		break;
+	case 10:
+		set_int(var, ASN_INTEGER, truth(r->v.preempt));
+		break;
+	case 11:
+		set_int(var, ASN_INTEGER, truth(r->v.accept));
+		break;
+	case 12:
+		set_int(var, ASN_TIMETICKS, (long)r->up_ts);
+		break;
+	case 13:
+		set_int(var, ASN_INTEGER, 1);
+		break;
 	}
 }
 
@@ -287,23 +337,47 @@ static void v3_stats(const struct rfc_row *r, unsigned col,
 	const struct vrrp_stats *s = &r->stats;
 
 	switch (col) {
-	case 1: set_c32(var, s->become_master); break;
-	case 2: set_int(var, ASN_INTEGER,
+	case 1:
+		set_c32(var, s->become_master);
+		break;
+	case 2:
+		set_int(var, ASN_INTEGER,
 			vrrp_snmp_rfc_master_reason(r->v.master_reason));
 		break;
-	case 3: set_c64(var, s->advert_rcvd); break;
-	case 4: set_c64(var, s->advert_interval_err); break;
-	case 5: set_c64(var, s->ip_ttl_err); break;
-	case 6: set_int(var, ASN_INTEGER,
+	case 3:
+		set_c64(var, s->advert_rcvd);
+		break;
+	case 4:
+		set_c64(var, s->advert_interval_err);
+		break;
+	case 5:
+		set_c64(var, s->ip_ttl_err);
+		break;
+	case 6:
+		set_int(var, ASN_INTEGER,
 			vrrp_snmp_rfc_proto_error(r->v.last_proto_err));
 		break;
-	case 7: set_c64(var, s->pri_zero_rcvd); break;
-	case 8: set_c64(var, s->pri_zero_sent); break;
-	case 9: set_c64(var, s->invalid_type_rcvd); break;
-	case 10: set_c64(var, s->addr_list_err); break;
-	case 11: set_c64(var, s->packet_len_err); break;
-	case 12: set_int(var, ASN_TIMETICKS, (long)r->stats_ts); break;
-	case 13: set_int(var, ASN_UNSIGNED, RFC_REFRESH_S * 1000); break;
+	case 7:
+		set_c64(var, s->pri_zero_rcvd);
+		break;
+	case 8:
+		set_c64(var, s->pri_zero_sent);
+		break;
+	case 9:
+		set_c64(var, s->invalid_type_rcvd);
+		break;
+	case 10:
+		set_c64(var, s->addr_list_err);
+		break;
+	case 11:
+		set_c64(var, s->packet_len_err);
+		break;
+	case 12:
+		set_int(var, ASN_TIMETICKS, (long)r->stats_ts);
+		break;
+	case 13:
+		set_int(var, ASN_UNSIGNED, RFC_REFRESH_S * 1000);
+		break;
 	}
 }
 
@@ -311,10 +385,18 @@ void rfc_row_column(enum rfc_table kind, const struct rfc_row *row,
 		    unsigned col, netsnmp_variable_list *var)
 {
 	switch (kind) {
-	case RFC_V2_OPER: v2_oper(row, col, var); break;
-	case RFC_V2_STATS: v2_stats(row, col, var); break;
-	case RFC_V3_OPER: v3_oper(row, col, var); break;
-	case RFC_V3_STATS: v3_stats(row, col, var); break;
+	case RFC_V2_OPER:
+		v2_oper(row, col, var);
+		break;
+	case RFC_V2_STATS:
+		v2_stats(row, col, var);
+		break;
+	case RFC_V3_OPER:
+		v3_oper(row, col, var);
+		break;
+	case RFC_V3_STATS:
+		v3_stats(row, col, var);
+		break;
 	case RFC_V2_ASSO:
 	case RFC_V3_ASSO:
 		/* RowStatus: active(1) */
