@@ -451,3 +451,35 @@ def test_failover_against_keepalived_traps_new_master(
     insts = wait_tables(snmpd, d, tmp_path, ifi)
     assert insts["V2"]["state"] == "MASTER"
     assert insts["V2"]["stats"]["pri_zero_rcvd"] >= 1
+
+
+def test_without_traps_and_after_reload(netns, veth, daemon, snmp, tmp_path):
+    """enable_snmp_rfcv3 alone: no VRRP-MIB, vrrpv3 rows only; a reload
+    that adds an instance shows its row with the others still there."""
+    snmpd, _ = snmp
+    ours, _ = link_pair(netns, veth)
+    text = config(tmp_path, snmpd, 150, ipv6=False).replace(
+        "    enable_snmp_rfc\n    enable_traps\n", "    enable_snmp_rfcv3\n")
+    d = start_ours(daemon, ours, text)
+    wait_until(lambda: all(i["state"] == "MASTER" for i in
+                           dump(d, tmp_path).values()), 30,
+               what="both instances master")
+    snmplib.wait_registered(snmpd, V3_OPER)
+    ifi = ifindex(ours)
+    assert [t for _, t, _ in snmpd.walk(V2)] == \
+        ["No Such Object available on this agent at this OID"]
+
+    def v3_rows():
+        return {o[len(V3_OPER + ".6."):] for o, _, _ in
+                snmpd.walk(V3_OPER + ".6")}
+    assert v3_rows() == {f"{ifi}.51.1", f"{ifi}.52.1"}
+
+    with open(d.config_path, "w") as f:
+        f.write(text + instance("V4", 54, 150, ["192.168.89.104/24"]))
+    mark = d.mark()
+    d.signal(signal.SIGHUP)
+    d.wait_for_log(r"\(V4\) Entering MASTER STATE", since=mark, timeout=30)
+    wait_until(lambda: v3_rows() == {f"{ifi}.51.1", f"{ifi}.52.1",
+                                     f"{ifi}.54.1"}, 10,
+               what="the new instance's row")
+    assert d.stop(20) == 0
