@@ -30,6 +30,7 @@ struct vrrp_run *vrrp_run_new(struct event_loop *loop,
 	list_init(&r->insts);
 	list_init(&r->socks);
 	list_init(&r->groups);
+	r->vrid_errors_since_us = event_loop_now_us(loop);
 	r->scripts = vrrp_script_set_new(loop);
 	r->tfiles = vrrp_tfile_set_new(loop);
 	r->procs = vrrp_proc_set_new(loop);
@@ -231,6 +232,7 @@ int vrrp_run_add(struct vrrp_run *r, const struct vrrp_run_params *p)
 	in->p = *p;
 	in->rx_rl = (struct ratelimit)RATELIMIT_INIT(10000000, 5);
 	in->info_rl = (struct ratelimit)RATELIMIT_INIT(10000000, 3);
+	in->stats_since_us = event_loop_now_us(r->loop);
 	fill_adverts(in);
 	vrrp_fsm_init(&in->fsm, &p->fsm, &vrrp_run_fx_ops, in);
 	list_add_tail(&r->insts, &in->node);

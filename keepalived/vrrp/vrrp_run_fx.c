@@ -451,8 +451,10 @@ static void fx_state_changed(void *ctx, enum vrrp_state from,
 		in->stats.become_master++;
 	if (from == VRRP_STATE_MASTER)
 		in->stats.release_master++;
-	if (to == VRRP_STATE_INIT)
+	if (to == VRRP_STATE_INIT) {
+		vrrp_run_observe_state(in, from, to, reason);
 		return;		/* the caller notifies, knowing why */
+	}
 	if (strcmp(reason, "init") == 0)
 		log_info("(%s) Entering %s STATE (init)", in->p.name,
 			 vrrp_state_name(to));
@@ -469,6 +471,7 @@ static void fx_state_changed(void *ctx, enum vrrp_state from,
 	if (in->run->opts.on_state)
 		in->run->opts.on_state(in->run->opts.state_ctx, in->p.name,
 				       in->p.vrid, to);
+	vrrp_run_observe_state(in, from, to, reason);
 }
 
 const struct vrrp_fsm_ops vrrp_run_fx_ops = {

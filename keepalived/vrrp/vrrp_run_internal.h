@@ -75,6 +75,13 @@ struct vrrp_inst {
 	int vmac_ifindex;		/* 0: none (yet) */
 	int announce_ifindex;		/* the one in->announce uses */
 	bool nft_warned;		/* a build without nftables said so */
+	/* for outside readers (vrrp_run_view.c) */
+	struct ka_addr master;		/* last advert's source, or ours */
+	uint64_t up_since_us;		/* left INIT; 0: in INIT */
+	uint64_t stats_since_us;	/* counters started or cleared */
+	bool saw_lower;			/* last advert had a lower priority */
+	enum vrrp_run_master_reason master_reason;
+	enum vrrp_rx_counter last_proto_err;
 	struct ratelimit rx_rl;		/* drop lines */
 	struct ratelimit info_rl;	/* "received lower priority" lines */
 };
@@ -98,7 +105,19 @@ struct vrrp_run {
 	struct smtp_alerter *alerter;	/* not ours; NULL: none */
 	struct vrrp_linkbeat *linkbeat;	/* polled carriers */
 	struct vrrp_run_nft *nft;	/* the no_accept firewall */
+	struct vrrp_run_observer observers[VRRP_RUN_OBSERVERS_MAX];
+	size_t nobservers;
+	uint64_t vrid_errors;		/* packets of no instance's VRID */
+	uint64_t vrid_errors_since_us;
 };
+
+/* vrrp_run_view.c: the instance as observers see it, and telling them
+ * of a transition (after its effects) or of a refused advert. */
+void vrrp_run_view_of(const struct vrrp_inst *in, struct vrrp_run_view *v);
+void vrrp_run_observe_state(struct vrrp_inst *in, enum vrrp_state from,
+			    enum vrrp_state to, const char *reason);
+void vrrp_run_observe_rx_drop(struct vrrp_inst *in, const struct ka_addr *src,
+			      enum vrrp_rx_counter counter);
 
 /* vrrp_run.c: carrier up: polled if the interface is, else IFF_RUNNING
  * from netlink. */

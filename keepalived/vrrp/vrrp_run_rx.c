@@ -74,7 +74,8 @@ static void log_advert(struct vrrp_inst *in, const struct vrrp_pkt *pkt,
 				  in->p.name, pkt->priority, src);
 }
 
-static void deliver(struct vrrp_inst *in, const struct vrrp_socket_rcvd *r)
+/* Returns 0 when the packet was for another VRID, 1 otherwise. */
+static int deliver(struct vrrp_inst *in, const struct vrrp_socket_rcvd *r)
 {
 	struct vrrp_rx_conf conf;
 	struct vrrp_pkt pkt;
@@ -88,15 +89,18 @@ static void deliver(struct vrrp_inst *in, const struct vrrp_socket_rcvd *r)
 	case 0:
 		break;
 	case -ENOENT:
-		return;
+		return 0;
 	default:
 		vrrp_rx_count(&in->stats, counter);
 		addr_ntop(&r->in.src, src, sizeof(src));
 		log_warnx_limited(&in->rx_rl, "(%s) advert from %s dropped: %s",
 				  in->p.name, src, why);
-		return;
+		vrrp_run_observe_rx_drop(in, &r->in.src, counter);
+		return 1;
 	}
 	vrrp_rx_count_accepted(&in->stats, &pkt);
+	in->master = r->in.src;
+	in->saw_lower = pkt.priority && pkt.priority < in->fsm.conf.priority;
 	log_advert(in, &pkt, &r->in.src);
 	if (in->fsm.state == VRRP_STATE_MASTER && pkt.priority &&
 	    pkt.priority < in->fsm.conf.priority)
@@ -106,31 +110,39 @@ static void deliver(struct vrrp_inst *in, const struct vrrp_socket_rcvd *r)
 		.addr_cmp = addr_cmp(&r->in.src, &in->src),
 	};
 	vrrp_fsm_event(&in->fsm, VRRP_EV_ADVERT, &adv);
+	return 1;
 }
 
-static void deliver_all(struct list_node *head,
-			const struct vrrp_socket_rcvd *r)
+/* Returns 1 if one of them took the packet as its VRID's. */
+static int deliver_all(struct list_node *head,
+		       const struct vrrp_socket_rcvd *r)
 {
 	struct vrrp_inst *in, *tmp;
+	int ours = 0;
 
 	/* An instance may go to FAULT, never away, while handling it. */
 	list_for_each_entry_safe(in, tmp, head, sock_node)
 		if (!in->faulted)
-			deliver(in, r);
+			ours |= deliver(in, r);
+	return ours;
 }
 
 static void dispatch(struct vrrp_sock *s, const struct vrrp_socket_rcvd *r)
 {
+	int ours = 0;
 	size_t v;
 
 	if (r->in.len >= 2) {
-		deliver_all(&s->by_vrid[r->in.msg[1]], r);
-		return;
+		ours = deliver_all(&s->by_vrid[r->in.msg[1]], r);
+	} else {
+		/* Too short to name a VRID: every instance refuses it and
+		 * counts it, as each would have seen it on its own socket. */
+		for (v = 0; v < VRRP_SOCK_VRIDS; v++)
+			ours |= deliver_all(&s->by_vrid[v], r);
 	}
-	/* Too short to name a VRID: every instance refuses it and counts
-	 * it, as each would have seen it on its own socket. */
-	for (v = 0; v < VRRP_SOCK_VRIDS; v++)
-		deliver_all(&s->by_vrid[v], r);
+	/* RFC 2787's vrrpRouterVrIdErrors: a VRID none of ours has */
+	if (!ours && s->users)
+		s->run->vrid_errors++;
 }
 
 static int watch(struct vrrp_sock *s);
