@@ -209,7 +209,7 @@ def test_flood_keeps_the_master(netns, bridge, daemon, tmp_path,
     master_mac = json.loads(m.ip("-j", "link", "show", "dev", m_if))[0][
         "address"]
     before = stats(master, stats_path)
-    mark_m, mark_b = master.mark(), backup.mark()
+    mark_m = master.mark()
     capture = b.popen(["/usr/bin/python3", str(cap_script), b_if, MASTER,
                        str(FLOOD_S + 4), str(stamps_path)])
     try:
@@ -238,7 +238,7 @@ def test_flood_keeps_the_master(netns, bridge, daemon, tmp_path,
           f"gap {gap:.3f} s")
 
     # The roles did not move, on either side.
-    assert "Entering MASTER STATE" not in backup.log()[mark_b:]
+    # (the backup started after the master was settled: never MASTER)
     assert "Entering MASTER STATE" not in backup.log()
     assert "Entering BACKUP STATE" not in master.log()[mark_m:]
     assert "Entering FAULT STATE" not in master.log()[mark_m:]

@@ -17,7 +17,7 @@ import re
 
 import pytest
 
-from checklib import TcpServer, read_table, wait_dest  # noqa: F401
+from checklib import TcpServer, wait_dest
 from kalib import wait_until
 from proclib import wait_children
 from smtp_servers import Mute, SmtpSink
