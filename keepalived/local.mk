@@ -41,6 +41,7 @@ KACORE_SOURCES += keepalived/core/heartbeat.c keepalived/core/heartbeat.h \
 	keepalived/core/parent_policy.c keepalived/core/parent_policy.h \
 	keepalived/core/child.c keepalived/core/child.h \
 	keepalived/core/child_internal.h keepalived/core/child_dump.c \
+	keepalived/core/child_caps.c keepalived/core/child_caps.h \
 	keepalived/core/dump_file.c keepalived/core/dump_file.h \
 	keepalived/core/sd_notify.c keepalived/core/sd_notify.h \
 	keepalived/core/proc_stats.c keepalived/core/proc_stats.h

@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "child_caps.h"
 #include "child_internal.h"
 #include "child_sched.h"
 #include "core_run.h"
@@ -207,6 +208,23 @@ static bool tie_to_parent(const struct child_start *s)
 	return getppid() == s->ppid;
 }
 
+/* Before anything else runs: what the child does not need, it cannot
+ * misuse (child_caps.h). Failing to lower them is no reason to stop. */
+static void drop_caps(enum child_role role, const char *name)
+{
+	char names[512];
+	uint64_t keep = child_caps_needed(role);
+	int r = child_caps_restrict(keep);
+
+	if (r < 0) {
+		errno = -r;
+		log_warn("%s child: cannot lower its capabilities", name);
+		return;
+	}
+	child_caps_names(keep, names, sizeof(names));
+	log_detail("%s child: capabilities lowered to %s", name, names);
+}
+
 static void set_names(struct child *c)
 {
 	const char *comm = c->ops->process_name ?
@@ -267,6 +285,7 @@ int child_run(const struct ka_options *o, const struct child_start *s,
 		log_warnx("The parent process is gone: not starting");
 		return 0;
 	}
+	drop_caps(s->role, ops->name);
 	c.started_us = clock_monotonic_us();
 	c.started_at = time(NULL);
 	log_info("%s child: starting, generation %u", ops->name,

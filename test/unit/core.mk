@@ -76,3 +76,12 @@ test_unit_test_proc_SOURCES = test/unit/test_proc.c
 test_unit_test_proc_CFLAGS = $(KA_CORE_TEST_CFLAGS)
 test_unit_test_proc_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
 	$(SAN_LDFLAGS)
+
+# Which capabilities each child keeps (the capset() itself is exercised
+# by test/integration/test_capabilities.py).
+check_PROGRAMS += test/unit/test_child_caps
+TESTS += test/unit/test_child_caps
+test_unit_test_child_caps_SOURCES = test/unit/test_child_caps.c
+test_unit_test_child_caps_CFLAGS = $(KA_CORE_TEST_CFLAGS)
+test_unit_test_child_caps_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
+	$(SAN_LDFLAGS)
