@@ -651,7 +651,9 @@ static void test_hung_script_killed_with_its_group(void **state)
 	struct check_run_opts o = {
 		.release_on_stop = true,
 		.ops_for = fake_ops_for,
-		.script_timeout_us = S / 5,
+		/* long enough for the shell to write its child's pid on a loaded
+		 * machine before it is killed */
+		.script_timeout_us = 2 * S,
 	};
 	char dir[] = "/tmp/test_check_run.XXXXXX", pidfile[64], cmd[256];
 	struct event_loop *loop;
