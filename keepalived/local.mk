@@ -120,3 +120,8 @@ KACORE_SOURCES += keepalived/core/smtp_alert.c keepalived/core/smtp_alert.h \
 	keepalived/core/smtp_session.c keepalived/core/smtp_session.h \
 	keepalived/core/smtp_msg.c keepalived/core/smtp_msg.h \
 	keepalived/core/smtp_reply.c keepalived/core/smtp_reply.h
+
+# ---- SNMP (wip-snmp-vrrp): rows of values and the `global` objects'
+# values (pure); the net-snmp side is in the SNMP block below.
+KACORE_SOURCES += keepalived/core/snmp_row.c keepalived/core/snmp_row.h \
+	keepalived/core/snmp_global_fill.c keepalived/core/snmp_global.h

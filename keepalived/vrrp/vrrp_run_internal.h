@@ -89,7 +89,13 @@ struct vrrp_run {
 	struct smtp_alerter *alerter;	/* not ours; NULL: none */
 	struct vrrp_linkbeat *linkbeat;	/* polled carriers */
 	struct vrrp_run_nft *nft;	/* the no_accept firewall */
+	vrrp_run_observer_fn *observer;	/* NULL: none */
+	void *observer_ctx;
 };
+
+/* vrrp_run.c: the running instance of that name, or NULL (also for the
+ * readers of the runtime: the SNMP tables, vrrp_snmp*.c). */
+struct vrrp_inst *vrrp_run_find(const struct vrrp_run *r, const char *name);
 
 /* vrrp_run.c: carrier up: polled if the interface is, else IFF_RUNNING
  * from netlink. */

@@ -15,4 +15,6 @@ include test/unit/checkrun.mk
 include test/unit/ipvsrec.mk
 include test/unit/check.mk
 include test/unit/ckmisc.mk
+# SNMP (wip-snmp-vrrp)
+include test/unit/snmp.mk
 endif

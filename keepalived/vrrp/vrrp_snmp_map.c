@@ -1,0 +1,88 @@
+/*
+ * vrrp_snmp_map.c: KEEPALIVED-MIB's encodings of our values.
+ */
+#include "config.h"
+
+#include <linux/rtnetlink.h>
+#include <stddef.h>
+
+#include "vrrp_snmp_map.h"
+
+int vrrp_snmp_state(enum vrrp_state st)
+{
+	switch (st) {
+	case VRRP_STATE_INIT:
+		return 0;
+	case VRRP_STATE_BACKUP:
+		return 1;
+	case VRRP_STATE_MASTER:
+		return 2;
+	case VRRP_STATE_FAULT:
+		return 3;
+	default:
+		return 4;	/* unknown */
+	}
+}
+
+uint32_t vrrp_snmp_adver_int(unsigned version, unsigned adver_int_cs)
+{
+	return version == 2 ? adver_int_cs / 100 : adver_int_cs;
+}
+
+int vrrp_snmp_scope(int rt_scope)
+{
+	switch (rt_scope) {
+	case RT_SCOPE_HOST:
+		return 1;	/* interfaceLocal */
+	case RT_SCOPE_LINK:
+		return 2;	/* linkLocal */
+	case RT_SCOPE_SITE:
+		return 5;	/* siteLocal */
+	default:
+		return 14;	/* global */
+	}
+}
+
+int vrrp_snmp_route_type(unsigned rtn, size_t nnh)
+{
+	if (rtn == RTN_UNICAST)
+		return nnh ? 2 : 1;
+	switch (rtn) {
+	case RTN_BLACKHOLE:
+		return 3;
+	case RTN_ANYCAST:
+		return 4;
+	case RTN_MULTICAST:
+		return 5;
+	case RTN_BROADCAST:
+		return 6;
+	case RTN_UNREACHABLE:
+		return 7;
+	case RTN_PROHIBIT:
+		return 8;
+	case RTN_THROW:
+		return 9;
+	case RTN_NAT:
+		return 10;
+	case RTN_XRESOLVE:
+		return 11;
+	default:
+		return 0;
+	}
+}
+
+int vrrp_snmp_protocol(int rtprot)
+{
+	/* the MIB numbers the kernel's protocols from 1 and gives
+	 * keepalived's own the number 112 */
+	if (rtprot < 0 || rtprot == 18)
+		return 112;
+	if (rtprot <= 4 || (rtprot >= 8 && rtprot <= 16))
+		return rtprot + 1;
+	return 0;
+}
+
+int vrrp_snmp_script_result(enum vrrp_track_status st)
+{
+	return st == VRRP_TRACK_UP ? 3 : st == VRRP_TRACK_DOWN ? 2 : 1;
+}

@@ -1,0 +1,28 @@
+/*
+ * vrrp_snmp_map.h: how KEEPALIVED-MIB's vrrp objects encode our values
+ * (pure, unit-tested).
+ */
+#ifndef KA_VRRP_SNMP_MAP_H
+#define KA_VRRP_SNMP_MAP_H
+
+#include <stdint.h>
+
+#include "vrrp_fsm.h"
+#include "vrrp_track.h"
+
+/* VrrpState: init(0), backup(1), master(2), fault(3). */
+int vrrp_snmp_state(enum vrrp_state st);
+/* vrrpInstanceAdvertisementsInt: seconds for VRRPv2, centiseconds for
+ * VRRPv3. */
+uint32_t vrrp_snmp_adver_int(unsigned version, unsigned adver_int_cs);
+/* InetScopeType of an RT_SCOPE_* (-1: not given, the universe). */
+int vrrp_snmp_scope(int rt_scope);
+/* RouteType of an RTN_* (ecmp with next hops); 0: no such value. */
+int vrrp_snmp_route_type(unsigned rtn, size_t nnh);
+/* The MIB's protocol enumeration of an RTPROT_* (-1: ours, keepalived);
+ * 0: no such value. */
+int vrrp_snmp_protocol(int rtprot);
+/* vrrpScriptResult: init(1), bad(2), good(3). */
+int vrrp_snmp_script_result(enum vrrp_track_status st);
+
+#endif
