@@ -121,7 +121,31 @@ KACORE_SOURCES += keepalived/core/smtp_alert.c keepalived/core/smtp_alert.h \
 	keepalived/core/smtp_msg.c keepalived/core/smtp_msg.h \
 	keepalived/core/smtp_reply.c keepalived/core/smtp_reply.h
 
+# ---- SNMP (issue 9): the AgentX sub-agent on the event loop, and the MIB
+# modules of each child.
+if WITH_SNMP
+KACORE_SOURCES += keepalived/core/snmp_agent.c keepalived/core/snmp_agent.h
+keepalived_core_libcore_a_CFLAGS += $(SNMP_CFLAGS)
+keepalived_core_libcore_san_a_CFLAGS += $(SNMP_CFLAGS)
+keepalived_vrrp_libvrrp_a_CFLAGS += $(SNMP_CFLAGS)
+keepalived_vrrp_libvrrp_san_a_CFLAGS += $(SNMP_CFLAGS)
+keepalived_check_libcheck_a_CFLAGS += $(SNMP_CFLAGS)
+keepalived_check_libcheck_san_a_CFLAGS += $(SNMP_CFLAGS)
+KA_CORE_LIBS += $(SNMP_LIBS)
+KA_CORE_SAN_LIBS += $(SNMP_LIBS)
+endif
+
 # ---- SNMP (wip-snmp-vrrp): rows of values and the `global` objects'
-# values (pure); the net-snmp side is in the SNMP block below.
+# values (pure), built without SNMP too (the unit tests link them); the
+# tables, scalars and traps on net-snmp's agent library.
 KACORE_SOURCES += keepalived/core/snmp_row.c keepalived/core/snmp_row.h \
 	keepalived/core/snmp_global_fill.c keepalived/core/snmp_global.h
+if WITH_SNMP
+KACORE_SOURCES += keepalived/core/snmp_tab.c keepalived/core/snmp_tab.h \
+	keepalived/core/snmp_global.c
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_snmp.c keepalived/vrrp/vrrp_snmp.h \
+	keepalived/vrrp/vrrp_snmp_internal.h \
+	keepalived/vrrp/vrrp_snmp_inst.c keepalived/vrrp/vrrp_snmp_track.c \
+	keepalived/vrrp/vrrp_snmp_sync.c keepalived/vrrp/vrrp_snmp_objs.c \
+	keepalived/vrrp/vrrp_snmp_route.c
+endif

@@ -19,6 +19,9 @@
 #include "memory.h"
 #include "netlink_daemon.h"
 #include "track_file_read.h"
+#if KA_WITH_SNMP
+#include "snmp_agent.h"
+#endif
 
 struct check_child {
 	struct netlink_daemon *nl;
@@ -26,6 +29,7 @@ struct check_child {
 	struct check_run *run;
 	struct event_loop *loop;
 	struct event *ev_addrs;		/* addresses changed: re-evaluate */
+	struct snmp_agent *snmp;	/* AgentX sub-agent; NULL: no SNMP */
 };
 
 /* ha_suspend: whether a virtual server's address is on this host. */
@@ -87,6 +91,37 @@ static int start_checks(struct child_env *env, struct check_child *k,
 	return 0;
 }
 
+/* The AgentX sub-agent, when KEEPALIVED-MIB's check part is enabled. */
+static void start_snmp(struct child_env *env, struct check_child *k,
+		       struct ka_conf *c)
+{
+#if KA_WITH_SNMP
+	const struct global_data *gd = c->global;
+
+	if (!snmp_want_checker(gd, env->opts))
+		return;
+	k->snmp = snmp_agent_open(env->loop, "keepalived_check",
+				  snmp_socket_of(gd, env->opts));
+	if (!k->snmp)
+		return;
+	/* SNMP modules register here. */
+#else
+	(void)env;
+	(void)k;
+	(void)c;
+#endif
+}
+
+static void stop_snmp(struct check_child *k)
+{
+#if KA_WITH_SNMP
+	/* SNMP modules unregister here, before the agent closes. */
+	snmp_agent_close(&k->snmp);
+#else
+	(void)k;
+#endif
+}
+
 static int start(struct child_env *env, struct ka_conf *c)
 {
 	const struct global_data *gd = c->global;
@@ -114,7 +149,10 @@ static int start(struct child_env *env, struct ka_conf *c)
 				 env->opts->address_monitoring);
 	if (netlink_daemon_start(env->loop, &no, &k->nl) < 0)
 		return CORE_RUN_EXIT_FATAL;
-	return start_checks(env, k, c);
+	if (start_checks(env, k, c) != 0)
+		return CORE_RUN_EXIT_FATAL;
+	start_snmp(env, k, c);
+	return 0;
 }
 
 /* The running configuration is freed after this returns: the framework
@@ -137,6 +175,7 @@ static void stop(struct child_env *env, struct ka_conf *c)
 	if (!k)
 		return;
 	event_cancel(&k->ev_addrs);
+	stop_snmp(k);
 	check_run_free(&k->run);
 	ipvs_backend_free(&k->ipvs);
 	if (k->nl)

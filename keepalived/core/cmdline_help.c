@@ -129,7 +129,7 @@ char *cmdline_unavailable(const struct ka_options *o)
 		add_line(&list, "-g/--log-file", "logging to a file");
 	if (o->flush_log_file)
 		add_line(&list, "--flush-log-file", "logging to a file");
-	if (o->snmp || o->snmp_agent_socket)
+	if (!KA_WITH_SNMP && (o->snmp || o->snmp_agent_socket))
 		add_line(&list, "-x/-A", "SNMP");
 	if (o->namespace)
 		add_line(&list, "-s/--namespace", "network namespaces");

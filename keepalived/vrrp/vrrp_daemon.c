@@ -25,6 +25,11 @@
 #include "vrrp_params.h"
 #include "vrrp_run.h"
 #include "vrrp_static_track.h"
+#if KA_WITH_SNMP
+#include "snmp_agent.h"
+#include "snmp_global.h"
+#include "vrrp_snmp.h"
+#endif
 
 /* The VRRP child's own state, hung off child_env.state. */
 struct vrrp_child {
@@ -37,6 +42,9 @@ struct vrrp_child {
 	bool stopping;			/* stop() runs the loop a little
 					 * longer for notify_stop: no reload */
 	struct smtp_alerter *alerter;	/* smtp_alert of instances, groups */
+	struct snmp_agent *snmp;	/* AgentX sub-agent; NULL: no SNMP */
+	struct snmp_global *snmp_global;	/* KEEPALIVED-MIB global */
+	struct vrrp_snmp *snmp_vrrp;		/* KEEPALIVED-MIB vrrp */
 };
 
 static bool on(enum gd_tristate t)
@@ -270,6 +278,58 @@ static const struct vrrp_run_opts *run_opts(const struct child_env *env,
 	return o;
 }
 
+#if KA_WITH_SNMP
+/* KEEPALIVED-MIB's global part reads the configuration running now. */
+static const struct global_data *snmp_global_data(void *ctx)
+{
+	const struct vrrp_child *v = ctx;
+
+	return v->conf ? v->conf->global : NULL;
+}
+#endif
+
+/* The AgentX sub-agent, when KEEPALIVED-MIB's vrrp part or one of the
+ * VRRP RFC MIBs is enabled. */
+static void start_snmp(struct child_env *env, struct vrrp_child *v,
+		       struct ka_conf *c)
+{
+#if KA_WITH_SNMP
+	const struct global_data *gd = c->global;
+
+	if (!snmp_want_vrrp(gd, env->opts) && !snmp_want_rfcv2(gd, env->opts) &&
+	    !snmp_want_rfcv3(gd, env->opts))
+		return;
+	v->snmp = snmp_agent_open(env->loop, "keepalived",
+				  snmp_socket_of(gd, env->opts));
+	if (!v->snmp)
+		return;
+	/* SNMP modules register here. */
+	/* KEEPALIVED-MIB: the VRRP child serves `global` with `vrrp` (the
+	 * checker serves it only when the VRRP part is off). */
+	if (snmp_want_vrrp(gd, env->opts)) {
+		v->snmp_global = snmp_global_register(snmp_global_data, v);
+		v->snmp_vrrp = vrrp_snmp_register(v->snmp, v->run, &v->conf);
+	}
+	snmp_agent_sync(v->snmp);
+#else
+	(void)env;
+	(void)v;
+	(void)c;
+#endif
+}
+
+static void stop_snmp(struct vrrp_child *v)
+{
+#if KA_WITH_SNMP
+	/* SNMP modules unregister here, before the agent closes. */
+	vrrp_snmp_unregister(&v->snmp_vrrp);
+	snmp_global_unregister(&v->snmp_global);
+	snmp_agent_close(&v->snmp);
+#else
+	(void)v;
+#endif
+}
+
 static int start(struct child_env *env, struct ka_conf *c)
 {
 	const struct global_data *gd = c->global;
@@ -296,6 +356,7 @@ static int start(struct child_env *env, struct ka_conf *c)
 	vrrp_run_set_alerter(v->run, v->alerter);
 	open_fifos(v, gd);
 	init_track_files(c->vrrp);
+	start_snmp(env, v, c);
 	warn_global_unimplemented(gd);
 	if (!gd->vrrp_startup_delay_us) {
 		run_instances(v, c);
@@ -357,6 +418,7 @@ static void stop(struct child_env *env, struct ka_conf *c)
 	event_cancel(&v->t_startup);
 	vrrp_static_track_stop(&v->strack);
 	v->stopping = true;
+	stop_snmp(v);
 	vrrp_run_free(&v->run);
 	vrrp_lvs_sync_free(&v->lvs_sync);
 	smtp_alerter_free(&v->alerter);
