@@ -145,6 +145,26 @@ tab_info(const struct snmp_tab_def *def)
 	return info;
 }
 
+/*
+ * The handlers, top down: table (parses the index), cache (loads the
+ * rows), the container's lookup of the row, tdata (hands us the row),
+ * ours. The chain is complete before it is registered: net-snmp
+ * registers a copy of it where the OID splits an existing subtree. A
+ * cell we have no value for answers noSuchInstance, which the agent's
+ * GETNEXT loop steps over by itself (net-snmp's sparse-table helper
+ * made GETs of this chain fail: not used).
+ */
+static int tab_chain(struct snmp_tab *t,
+		     netsnmp_table_registration_info *info)
+{
+	netsnmp_inject_handler(t->reg, netsnmp_get_tdata_handler(t->tdata));
+	netsnmp_inject_handler(t->reg, netsnmp_container_table_handler_get(
+				       info, t->tdata->container,
+				       TABLE_CONTAINER_KEY_NETSNMP_INDEX));
+	netsnmp_inject_handler(t->reg, netsnmp_cache_handler_get(t->cache));
+	return netsnmp_register_table(t->reg, info);
+}
+
 struct snmp_tab *snmp_tab_register(const struct snmp_tab_def *def,
 				   void *ctx)
 {
@@ -163,19 +183,11 @@ struct snmp_tab *snmp_tab_register(const struct snmp_tab_def *def,
 		goto fail;
 	t->cache->magic = t;
 	t->cache->flags = NETSNMP_CACHE_DONT_INVALIDATE_ON_SET;
-	if (netsnmp_tdata_register(t->reg, t->tdata, info) !=
-	    MIB_REGISTERED_OK) {
+	if (tab_chain(t, info) != MIB_REGISTERED_OK) {
 		t->reg = NULL;		/* freed by net-snmp on failure */
 		info = NULL;
 		goto fail;
 	}
-	/* the cache loads the rows before the table helpers look for the
-	 * one asked, and the sparse helper on top moves a walk past the
-	 * cells we have no value for */
-	netsnmp_inject_handler_before(t->reg,
-				      netsnmp_cache_handler_get(t->cache),
-				      TABLE_HANDLER_NAME);
-	netsnmp_inject_handler(t->reg, netsnmp_sparse_table_handler_get());
 	return t;
 fail:
 	log_warnx("SNMP: cannot register %s", def->name);
