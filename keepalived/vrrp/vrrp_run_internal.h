@@ -1,7 +1,8 @@
 /*
  * vrrp_run_internal.h: what the files of the VRRP runtime share
  * (vrrp_run.c: instances; vrrp_run_fx.c: the state machine's effects;
- * vrrp_run_rx.c: sockets and receiving). Not for other modules.
+ * vrrp_run_rx.c: sockets and receiving). Not for other modules, but
+ * for the SNMP tables (vrrp_snmp*.c), which read it and write nothing.
  */
 #ifndef KA_VRRP_RUN_INTERNAL_H
 #define KA_VRRP_RUN_INTERNAL_H

@@ -2,10 +2,12 @@
  * vrrp_snmp_inst.c: vrrpInstanceTable and vrrpAddressTable.
  *
  * Left out (no data): vrrpInstanceWantedState (we keep no wanted state
- * apart from the state machine's), the deprecated LVS sync columns, and
- * vrrpInstancePromoteSecondaries.
+ * apart from the state machine's) and vrrpInstancePromoteSecondaries
+ * (promote_secondaries is not supported).
  */
 #include "config.h"
+
+#include <string.h>
 
 #include "vrrp_snmp_internal.h"
 #include "vrrp_snmp_map.h"
@@ -46,6 +48,21 @@ static void inst_scripts(struct snmp_row *r, const struct vrrp_run_params *p)
 	snmp_row_bool(r, I_NOTIFY_DELETED, p->notify_deleted);
 }
 
+/* The deprecated vrrpInstanceLvsSyncDaemon / -Interface: whether
+ * lvs_sync_daemon follows this instance, and on which interface. */
+static void inst_lvs_sync(const struct vrrp_snmp *vs, struct snmp_row *r,
+			  const char *name)
+{
+	const struct ka_conf *c = *vs->conf;
+	const struct gd_lvs_sync *ls = c ? &c->global->lvs_sync : NULL;
+	bool on = ls && ls->interface && ls->vrrp_instance &&
+		  strcmp(ls->vrrp_instance, name) == 0;
+
+	snmp_row_bool(r, I_LVS_SYNC, on);
+	if (on)
+		snmp_row_str(r, I_LVS_SYNC_IF, ls->interface);
+}
+
 static void inst_row(const struct vrrp_snmp *vs, uint32_t idx,
 		     const struct vrrp_instance_conf *ic,
 		     const struct vrrp_inst *in, struct snmp_rows *rows)
@@ -54,7 +71,6 @@ static void inst_row(const struct vrrp_snmp *vs, uint32_t idx,
 	struct snmp_row *r = snmp_rows_add1(rows, idx);
 	struct ka_addr group = vrrp_run_group(in);
 
-	(void)vs;
 	snmp_row_str(r, I_NAME, p->name);
 	snmp_row_uint(r, I_VRID, p->vrid);
 	snmp_row_int(r, I_STATE, vrrp_snmp_state(in->fsm.state));
@@ -71,6 +87,7 @@ static void inst_row(const struct vrrp_snmp *vs, uint32_t idx,
 	snmp_row_bool(r, I_PREEMPT, !p->fsm.nopreempt);
 	snmp_row_uint(r, I_PREEMPT_DELAY, p->fsm.preempt_delay_us / 1000000);
 	snmp_row_int(r, I_AUTH_TYPE, p->auth_type);
+	inst_lvs_sync(vs, r, p->name);
 	if (p->sync_group[0])
 		snmp_row_str(r, I_SYNC_GROUP, p->sync_group);
 	snmp_row_uint(r, I_GARP_DELAY, p->garp_delay_us / 1000000);

@@ -73,13 +73,12 @@ int vrrp_snmp_route_type(unsigned rtn, size_t nnh)
 
 int vrrp_snmp_protocol(int rtprot)
 {
-	/* the MIB numbers the kernel's protocols from 1 and gives
-	 * keepalived's own the number 112 */
-	if (rtprot < 0 || rtprot == 18)
-		return 112;
-	if (rtprot <= 4 || (rtprot >= 8 && rtprot <= 16))
-		return rtprot + 1;
-	return 0;
+	/* keepalived 2.2.7 answers the kernel's number plus one (the MIB's
+	 * enumeration for the kernel's protocols); its own routes, 18, come
+	 * out as 19 rather than the MIB's keepalived(112): NMSes see 19 */
+	if (rtprot < 0)
+		rtprot = 18;	/* RTPROT_KEEPALIVED */
+	return rtprot <= 254 ? rtprot + 1 : 0;
 }
 
 int vrrp_snmp_script_result(enum vrrp_track_status st)

@@ -19,8 +19,8 @@ uint32_t vrrp_snmp_adver_int(unsigned version, unsigned adver_int_cs);
 int vrrp_snmp_scope(int rt_scope);
 /* RouteType of an RTN_* (ecmp with next hops); 0: no such value. */
 int vrrp_snmp_route_type(unsigned rtn, size_t nnh);
-/* The MIB's protocol enumeration of an RTPROT_* (-1: ours, keepalived);
- * 0: no such value. */
+/* vrrpRouteProtocol / vrrpRuleProtocol of an RTPROT_* (-1: ours,
+ * keepalived's 18) as keepalived 2.2.7 answers it; 0: none. */
 int vrrp_snmp_protocol(int rtprot);
 /* vrrpScriptResult: init(1), bad(2), good(3). */
 int vrrp_snmp_script_result(enum vrrp_track_status st);

@@ -29,10 +29,9 @@ static void route_row(const struct vrrp_snmp *vs, struct snmp_row *r,
 	snmp_row_uint(r, R_DEST_MASK, rt->dst.len);
 	snmp_row_addr(r, 0, R_GATEWAY, &rt->via);
 	snmp_row_addr(r, 0, R_SOURCE, &rt->src);
-	if (rt->metric_set)
-		snmp_row_uint(r, R_METRIC, rt->metric);
-	if (rt->scope >= 0)
-		snmp_row_int(r, R_SCOPE, vrrp_snmp_scope(rt->scope));
+	/* 0 and the universe when not given, as keepalived answers */
+	snmp_row_uint(r, R_METRIC, rt->metric);
+	snmp_row_int(r, R_SCOPE, vrrp_snmp_scope(rt->scope));
 	v = vrrp_snmp_route_type(rt->type, rt->nnh);
 	if (v)
 		snmp_row_int(r, R_ROUTE_TYPE, v);
@@ -46,7 +45,8 @@ static void route_row(const struct vrrp_snmp *vs, struct snmp_row *r,
 		snmp_row_addr(r, 0, R_FROM, &rt->from.addr);
 		snmp_row_uint(r, R_FROM_MASK, rt->from.len);
 	}
-	snmp_row_uint(r, R_TOS, rt->tos);
+	if (rt->tos)
+		snmp_row_uint(r, R_TOS, rt->tos);
 	v = vrrp_snmp_protocol(rt->protocol);
 	if (v)
 		snmp_row_int(r, R_PROTOCOL, v);

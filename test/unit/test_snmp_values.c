@@ -188,11 +188,13 @@ static void test_vrrp_map(void **state)
 	assert_int_equal(vrrp_snmp_route_type(RTN_BLACKHOLE, 0), 3);
 	assert_int_equal(vrrp_snmp_route_type(RTN_BROADCAST, 0), 6);
 	assert_int_equal(vrrp_snmp_route_type(RTN_UNSPEC, 0), 0);
-	assert_int_equal(vrrp_snmp_protocol(-1), 112);
+	/* as keepalived 2.2.7 answers: the kernel's number plus one */
+	assert_int_equal(vrrp_snmp_protocol(-1), 19);
+	assert_int_equal(vrrp_snmp_protocol(18), 19);
 	assert_int_equal(vrrp_snmp_protocol(RTPROT_STATIC), 5);
 	assert_int_equal(vrrp_snmp_protocol(RTPROT_BOOT), 4);
 	assert_int_equal(vrrp_snmp_protocol(16), 17);	/* dhcp */
-	assert_int_equal(vrrp_snmp_protocol(6), 0);	/* not in the MIB */
+	assert_int_equal(vrrp_snmp_protocol(255), 0);
 	assert_int_equal(vrrp_snmp_script_result(VRRP_TRACK_PENDING), 1);
 	assert_int_equal(vrrp_snmp_script_result(VRRP_TRACK_DOWN), 2);
 	assert_int_equal(vrrp_snmp_script_result(VRRP_TRACK_UP), 3);
