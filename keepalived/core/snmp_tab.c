@@ -145,6 +145,18 @@ tab_info(const struct snmp_tab_def *def)
 	return info;
 }
 
+/* The cache is not owned by its handler: net-snmp keeps it on a list
+ * of its own, whose periodic release would call tab_free() on a freed
+ * table if it stayed there. */
+static void tab_cache_free(struct snmp_tab *t)
+{
+	if (!t->cache)
+		return;
+	netsnmp_cache_remove(t->cache);
+	netsnmp_cache_free(t->cache);	/* tab_free() if loaded */
+	t->cache = NULL;
+}
+
 /*
  * The handlers, top down: table (parses the index), cache (loads the
  * rows), the container's lookup of the row, tdata (hands us the row),
@@ -195,6 +207,7 @@ fail:
 		SNMP_FREE(info);
 	if (t->reg)
 		netsnmp_handler_registration_free(t->reg);
+	tab_cache_free(t);
 	if (t->tdata)
 		netsnmp_tdata_delete_table(t->tdata);
 	mem_free(&t);
@@ -207,9 +220,10 @@ void snmp_tab_unregister(struct snmp_tab **tp)
 
 	if (!t)
 		return;
-	tab_drop_rows(t);
-	/* frees the registration, its handlers and the cache's handler */
+	/* frees the registration and its handlers */
 	netsnmp_unregister_handler(t->reg);
+	tab_cache_free(t);
+	tab_drop_rows(t);
 	netsnmp_tdata_delete_table(t->tdata);
 	mem_free(tp);
 }
