@@ -37,6 +37,14 @@ struct snmp_row *snmp_rows_add2(struct snmp_rows *rs, uint32_t i1,
 	return snmp_rows_add(rs, idx, 2);
 }
 
+struct snmp_row *snmp_rows_add3(struct snmp_rows *rs, uint32_t i1,
+				uint32_t i2, uint32_t i3)
+{
+	uint32_t idx[3] = { i1, i2, i3 };
+
+	return snmp_rows_add(rs, idx, 3);
+}
+
 static void cell_clear(struct snmp_cell *c)
 {
 	mem_free(&c->str);

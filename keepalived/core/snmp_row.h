@@ -16,7 +16,7 @@
 
 #include "addr.h"
 
-#define SNMP_ROW_IDX_MAX 2
+#define SNMP_ROW_IDX_MAX 3
 #define SNMP_ROW_COLS_MAX 64
 
 enum snmp_cell_type {
@@ -56,10 +56,12 @@ enum { SNMP_INET_UNKNOWN = 0, SNMP_INET_IPV4 = 1, SNMP_INET_IPV6 = 2 };
  * never NULL (allocation failure exits). */
 struct snmp_row *snmp_rows_add(struct snmp_rows *rs, const uint32_t *idx,
 			       size_t nidx);
-/* Shorthands for one and two indexes. */
+/* Shorthands for one, two and three indexes. */
 struct snmp_row *snmp_rows_add1(struct snmp_rows *rs, uint32_t i1);
 struct snmp_row *snmp_rows_add2(struct snmp_rows *rs, uint32_t i1,
 				uint32_t i2);
+struct snmp_row *snmp_rows_add3(struct snmp_rows *rs, uint32_t i1,
+				uint32_t i2, uint32_t i3);
 /* Frees every row; rs can be filled again. */
 void snmp_rows_clear(struct snmp_rows *rs);
 

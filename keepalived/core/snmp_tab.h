@@ -26,7 +26,7 @@ struct snmp_tab_def {
 	const char *name;		/* net-snmp's handler name: unique */
 	const oid *oid;			/* the table's OID (not its entry's) */
 	size_t oid_len;
-	size_t nidx;			/* integer indexes, 1 or 2 */
+	size_t nidx;			/* integer indexes, 1 to 3 */
 	unsigned min_col, max_col;	/* accessible columns */
 	snmp_tab_fill_fn *fill;
 };

@@ -26,6 +26,7 @@ static const oid address_oid[] = { VRRP_OID(6) };
 static const oid route_oid[] = { VRRP_OID(7) };
 static const oid rule_oid[] = { VRRP_OID(8) };
 static const oid script_oid[] = { VRRP_OID(9) };
+static const oid nexthop_oid[] = { VRRP_OID(11) };
 static const oid tracked_file_oid[] = { VRRP_OID(12) };
 static const oid file_oid[] = { VRRP_OID(13) };
 static const oid sync_if_oid[] = { VRRP_OID(14) };
@@ -55,6 +56,8 @@ static const struct snmp_tab_def vrrp_tabs[] = {
 	    vrrp_snmp_fill_addresses),
 	TAB("vrrpRouteTable", route_oid, 2, 2, 55, vrrp_snmp_fill_routes),
 	TAB("vrrpRuleTable", rule_oid, 2, 2, 38, vrrp_snmp_fill_rules),
+	TAB("vrrpRouteNextHopTable", nexthop_oid, 3, 2, 7,
+	    vrrp_snmp_fill_route_nexthops),
 	TAB("vrrpScriptTable", script_oid, 1, 2, 9, vrrp_snmp_fill_scripts),
 	TAB("vrrpTrackedFileTable", tracked_file_oid, 2, 2, 4,
 	    vrrp_snmp_fill_tracked_files),

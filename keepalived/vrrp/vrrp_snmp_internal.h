@@ -63,6 +63,7 @@ void vrrp_snmp_fill_files(void *ctx, struct snmp_rows *rows);
 void vrrp_snmp_fill_procs(void *ctx, struct snmp_rows *rows);
 /* vrrp_snmp_route.c */
 void vrrp_snmp_fill_routes(void *ctx, struct snmp_rows *rows);
+void vrrp_snmp_fill_route_nexthops(void *ctx, struct snmp_rows *rows);
 void vrrp_snmp_fill_rules(void *ctx, struct snmp_rows *rows);
 
 #endif

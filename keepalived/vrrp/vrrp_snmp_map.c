@@ -81,6 +81,30 @@ int vrrp_snmp_protocol(int rtprot)
 	return rtprot <= 254 ? rtprot + 1 : 0;
 }
 
+bool vrrp_snmp_route_metric(unsigned rtax, unsigned *col,
+			    unsigned *lock_col)
+{
+	static const struct {
+		unsigned rtax, col, lock_col;
+	} map[] = {
+		{ RTAX_MTU, 22, 23 }, { RTAX_HOPLIMIT, 24, 0 },
+		{ RTAX_ADVMSS, 25, 26 }, { RTAX_REORDERING, 31, 32 },
+		{ RTAX_WINDOW, 33, 0 }, { RTAX_CWND, 34, 35 },
+		{ RTAX_SSTHRESH, 36, 37 }, { RTAX_INITCWND, 40, 0 },
+		{ RTAX_INITRWND, 41, 0 }, { RTAX_FEATURES, 19, 0 },
+		{ RTAX_QUICKACK, 20, 0 }, { RTAX_FASTOPEN_NO_COOKIE, 55, 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (map[i].rtax == rtax) {
+			*col = map[i].col;
+			*lock_col = map[i].lock_col;
+			return true;
+		}
+	return false;
+}
+
 int vrrp_snmp_script_result(enum vrrp_track_status st)
 {
 	return st == VRRP_TRACK_UP ? 3 : st == VRRP_TRACK_DOWN ? 2 : 1;

@@ -5,6 +5,7 @@
 #ifndef KA_VRRP_SNMP_MAP_H
 #define KA_VRRP_SNMP_MAP_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "vrrp_fsm.h"
@@ -22,6 +23,11 @@ int vrrp_snmp_route_type(unsigned rtn, size_t nnh);
 /* vrrpRouteProtocol / vrrpRuleProtocol of an RTPROT_* (-1: ours,
  * keepalived's 18) as keepalived 2.2.7 answers it; 0: none. */
 int vrrp_snmp_protocol(int rtprot);
+/* The vrrpRouteTable columns of a route metric (RTAX_*): its value's
+ * and its lock's (0: none). false: no column for it, or units we do not
+ * convert (rtt, rttvar, rto_min) or a type we do not map (congctl). */
+bool vrrp_snmp_route_metric(unsigned rtax, unsigned *col,
+			    unsigned *lock_col);
 /* vrrpScriptResult: init(1), bad(2), good(3). */
 int vrrp_snmp_script_result(enum vrrp_track_status st);
 

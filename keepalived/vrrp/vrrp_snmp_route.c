@@ -1,9 +1,9 @@
 /*
- * vrrp_snmp_route.c: vrrpRouteTable and vrrpRuleTable, an instance's
- * virtual_routes and virtual_rules, set while it is master. Columns we
- * hold no data for (route metrics such as mtu or rtt, encapsulation,
- * the rules' older direction/address columns) are left out, as are
- * values the line does not give.
+ * vrrp_snmp_route.c: vrrpRouteTable, vrrpRouteNextHopTable and
+ * vrrpRuleTable: an instance's virtual_routes and virtual_rules, set
+ * while it is master. Columns we hold no data for (rtt, rttvar, rto_min
+ * and congctl, encapsulation, the rules' older direction/address
+ * columns) are left out, as are values the line does not give.
  */
 #include "config.h"
 
@@ -18,7 +18,48 @@ enum {
 	R_TYPE = 2, R_DEST, R_DEST_MASK, R_GATEWAY, R_SOURCE = 7, R_METRIC,
 	R_SCOPE, R_ROUTE_TYPE, R_IFINDEX, R_IFNAME, R_TABLE, R_STATUS,
 	R_FROM, R_FROM_MASK, R_TOS, R_PROTOCOL, R_EXPIRES = 21,
+	R_PREF = 43, R_REALM_DST, R_REALM_SRC,
 };
+
+/* ecn (features), quickack and fastopen_no_cookie are TruthValues; the
+ * others numbers, with a lock column for some. */
+static void route_metrics(struct snmp_row *r, const struct route *rt)
+{
+	const struct route_metric *m;
+	unsigned col, lock_col;
+	size_t i;
+
+	for (i = 0; i < rt->nmetrics; i++) {
+		m = &rt->metrics[i];
+		if (!vrrp_snmp_route_metric(m->type, &col, &lock_col))
+			continue;
+		if (m->type == RTAX_FEATURES)
+			snmp_row_bool(r, col, m->value & RTAX_FEATURE_ECN);
+		else if (m->type == RTAX_QUICKACK ||
+			 m->type == RTAX_FASTOPEN_NO_COOKIE)
+			snmp_row_bool(r, col, m->value);
+		else
+			snmp_row_uint(r, col, m->value);
+		if (lock_col)
+			snmp_row_bool(r, lock_col, m->lock);
+	}
+}
+
+/* RTA_FLOW: the source realm in the high 16 bits. Pref: low(1),
+ * medium(2), high(3) from ICMPV6_ROUTER_PREF_LOW (3), _MEDIUM (0),
+ * _HIGH (1). */
+static void route_extras(struct snmp_row *r, const struct route *rt)
+{
+	static const int pref[4] = { 2, 3, 0, 1 };
+
+	if (rt->realms & 0xffff)
+		snmp_row_uint(r, R_REALM_DST, rt->realms & 0xffff);
+	if (rt->realms >> 16)
+		snmp_row_uint(r, R_REALM_SRC, rt->realms >> 16);
+	if (rt->pref >= 0 && rt->pref <= 3 && pref[rt->pref])
+		snmp_row_int(r, R_PREF, pref[rt->pref]);
+	route_metrics(r, rt);
+}
 
 static void route_row(const struct vrrp_snmp *vs, struct snmp_row *r,
 		      const struct route *rt, bool set)
@@ -52,6 +93,7 @@ static void route_row(const struct vrrp_snmp *vs, struct snmp_row *r,
 		snmp_row_int(r, R_PROTOCOL, v);
 	if (rt->expires)
 		snmp_row_int(r, R_EXPIRES, rt->expires);
+	route_extras(r, rt);
 }
 
 static void route_rows(const struct vrrp_snmp *vs, uint32_t idx,
@@ -72,6 +114,47 @@ static void route_rows(const struct vrrp_snmp *vs, uint32_t idx,
 void vrrp_snmp_fill_routes(void *ctx, struct snmp_rows *rows)
 {
 	vrrp_snmp_each_inst(ctx, route_rows, rows);
+}
+
+/* vrrpRouteNextHopTable: a multipath route's next hops. */
+enum { NH_TYPE = 2, NH_ADDRESS, NH_IFINDEX, NH_IFNAME, NH_WEIGHT,
+       NH_ONLINK };
+
+static void nexthop_rows(const struct vrrp_snmp *vs, uint32_t idx,
+			 const struct vrrp_instance_conf *ic,
+			 const struct vrrp_inst *in, struct snmp_rows *rows)
+{
+	const struct route *rt;
+	const struct route_nexthop *nh;
+	struct snmp_row *r;
+	uint32_t n = 0;
+	size_t k;
+	int ifindex;
+
+	(void)ic;
+	if (!in->p.vroutes)
+		return;
+	list_for_each_entry(rt, &in->p.vroutes->routes, node) {
+		n++;
+		for (k = 0; k < rt->nnh; k++) {
+			nh = &rt->nh[k];
+			r = snmp_rows_add3(rows, idx, n, (uint32_t)k + 1);
+			snmp_row_addr(r, NH_TYPE, NH_ADDRESS, &nh->via);
+			ifindex = vrrp_snmp_ifindex(vs, nh->dev);
+			if (ifindex > 0)
+				snmp_row_int(r, NH_IFINDEX, ifindex);
+			if (nh->dev[0])
+				snmp_row_str(r, NH_IFNAME, nh->dev);
+			if (nh->weight)
+				snmp_row_uint(r, NH_WEIGHT, nh->weight);
+			snmp_row_bool(r, NH_ONLINK, nh->onlink);
+		}
+	}
+}
+
+void vrrp_snmp_fill_route_nexthops(void *ctx, struct snmp_rows *rows)
+{
+	vrrp_snmp_each_inst(ctx, nexthop_rows, rows);
 }
 
 enum {
@@ -123,7 +206,7 @@ static void rule_row(struct snmp_row *r, const struct rule *ru, bool set)
 		snmp_row_uint(r, U_FWMARK, ru->fwmark);
 	if (ru->fwmask_set)
 		snmp_row_uint(r, U_FWMASK, ru->fwmask);
-	/* RTA_FLOW: the source realm in the high 16 bits */
+	/* RTA_FLOW, as for a route */
 	if (ru->realms & 0xffff)
 		snmp_row_uint(r, U_REALM_DST, ru->realms & 0xffff);
 	if (ru->realms >> 16)

@@ -31,6 +31,7 @@ INST = VRRP + ".3.1"          # vrrpInstanceEntry
 SYNC = VRRP + ".1.1"          # vrrpSyncGroupEntry
 ADDR = VRRP + ".6.1"          # vrrpAddressEntry
 ROUTE = VRRP + ".7.1"         # vrrpRouteEntry
+NEXTHOP = VRRP + ".11.1"      # vrrpRouteNextHopEntry
 SCRIPT = VRRP + ".9.1"        # vrrpScriptEntry
 TRAP_INST = VRRP + ".10.0.2"  # vrrpInstanceStateChange
 TRAP_SYNC = VRRP + ".10.0.1"  # vrrpSyncGroupStateChange
@@ -85,6 +86,7 @@ vrrp_instance VI_1 {{
     }}
     virtual_routes {{
         192.168.200.0/24 via 192.168.91.2 dev vr0
+        192.168.201.0/24 mtu lock 1400 nexthop via 192.168.91.2 dev vr0 weight 2 nexthop via 192.168.91.3 dev vr0
     }}
 }}
 vrrp_instance VI_2 {{
@@ -298,6 +300,16 @@ def test_walks_match_json_and_failover_traps(pair, daemon, keepalived_ref,
     assert routes[(4, "1.1")][1] == "24"
     assert address_bytes(*routes[(5, "1.1")]) == "192.168.91.2"
     assert routes[(14, "1.1")][1] == "1"
+    # the multipath one: ecmp, its mtu locked, and its two next hops
+    assert routes[(10, "1.2")][1] == "2"
+    assert routes[(22, "1.2")][1] == "1400"
+    assert routes[(23, "1.2")][1] == "1"
+    hops = table(walk, NEXTHOP)
+    assert address_bytes(*hops[(3, "1.2.1")]) == "192.168.91.2"
+    assert address_bytes(*hops[(3, "1.2.2")]) == "192.168.91.3"
+    assert hops[(6, "1.2.1")][1] == "2"
+    assert (6, "1.2.2") not in hops     # no weight given
+    assert hops[(5, "1.2.2")][1] == "vr0"
     # the group's tracking weight, and its members by name
     members = table(walk, VRRP + ".2.1")
     assert sorted(v for (_, _), (_, v) in members.items()) == \

@@ -24,6 +24,7 @@ static void test_rows_cells(void **state)
 	struct snmp_rows rs = { 0 };
 	struct snmp_row *r = snmp_rows_add2(&rs, 3, 7);
 	const uint32_t want[] = { 3, 7 }, other[] = { 7, 3 };
+	const uint32_t three[] = { 3, 7, 1 };
 	const struct snmp_cell *c;
 
 	(void)state;
@@ -39,6 +40,10 @@ static void test_rows_cells(void **state)
 	assert_ptr_equal(snmp_rows_find(&rs, want, 2), r);
 	assert_null(snmp_rows_find(&rs, other, 2));
 	assert_null(snmp_rows_find(&rs, want, 1));
+	assert_null(snmp_rows_find(&rs, three, 3));
+	assert_non_null(snmp_rows_add3(&rs, 3, 7, 1));
+	assert_int_equal(rs.n, 2);
+	assert_ptr_equal(snmp_rows_find(&rs, three, 3), rs.rows[1]);
 	c = snmp_row_cell(r, 2);
 	assert_int_equal(c->type, SNMP_CELL_INT);
 	assert_int_equal(c->i, -5);
@@ -171,6 +176,8 @@ static void test_global(void **state)
 
 static void test_vrrp_map(void **state)
 {
+	unsigned col, lock;
+
 	(void)state;
 	assert_int_equal(vrrp_snmp_state(VRRP_STATE_INIT), 0);
 	assert_int_equal(vrrp_snmp_state(VRRP_STATE_BACKUP), 1);
@@ -195,6 +202,16 @@ static void test_vrrp_map(void **state)
 	assert_int_equal(vrrp_snmp_protocol(RTPROT_BOOT), 4);
 	assert_int_equal(vrrp_snmp_protocol(16), 17);	/* dhcp */
 	assert_int_equal(vrrp_snmp_protocol(255), 0);
+	assert_true(vrrp_snmp_route_metric(RTAX_MTU, &col, &lock));
+	assert_int_equal(col, 22);
+	assert_int_equal(lock, 23);
+	assert_true(vrrp_snmp_route_metric(RTAX_HOPLIMIT, &col, &lock));
+	assert_int_equal(col, 24);
+	assert_int_equal(lock, 0);
+	assert_true(vrrp_snmp_route_metric(RTAX_FEATURES, &col, &lock));
+	assert_int_equal(col, 19);	/* ecn */
+	assert_false(vrrp_snmp_route_metric(RTAX_RTT, &col, &lock));
+	assert_false(vrrp_snmp_route_metric(RTAX_UNSPEC, &col, &lock));
 	assert_int_equal(vrrp_snmp_script_result(VRRP_TRACK_PENDING), 1);
 	assert_int_equal(vrrp_snmp_script_result(VRRP_TRACK_DOWN), 2);
 	assert_int_equal(vrrp_snmp_script_result(VRRP_TRACK_UP), 3);
