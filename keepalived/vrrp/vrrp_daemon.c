@@ -322,6 +322,7 @@ static void stop_snmp(struct vrrp_child *v)
 {
 #if KA_WITH_SNMP
 	/* SNMP modules unregister here, before the agent closes. */
+	vrrp_snmp_stop(v->snmp_vrrp);
 	vrrp_snmp_unregister(&v->snmp_vrrp);
 	snmp_global_unregister(&v->snmp_global);
 	snmp_agent_close(&v->snmp);

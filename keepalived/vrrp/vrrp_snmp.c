@@ -100,40 +100,6 @@ void vrrp_snmp_each_inst(const struct vrrp_snmp *vs, vrrp_snmp_inst_fn *fn,
 	}
 }
 
-uint32_t vrrp_snmp_inst_index(const struct vrrp_snmp *vs, const char *name)
-{
-	const struct vrrp_conf *vc = vrrp_snmp_conf(vs);
-	const struct vrrp_instance_conf *ic;
-	uint32_t idx = 0;
-
-	if (!vc)
-		return 0;
-	list_for_each_entry(ic, &vc->instances, node) {
-		idx++;
-		if (strcmp(ic->name, name) == 0)
-			return idx;
-	}
-	return 0;
-}
-
-uint32_t vrrp_snmp_sync_index(const struct vrrp_snmp *vs, const char *name)
-{
-	const struct vrrp_conf *vc = vrrp_snmp_conf(vs);
-	const struct vrrp_sync_conf *sc;
-	uint32_t idx = 0;
-
-	if (!vc)
-		return 0;
-	list_for_each_entry(sc, &vc->syncs, node) {
-		if (sc->removed)
-			continue;
-		idx++;
-		if (strcmp(sc->name, name) == 0)
-			return idx;
-	}
-	return 0;
-}
-
 int vrrp_snmp_ifindex(const struct vrrp_snmp *vs, const char *ifname)
 {
 	const struct iface *ifp;
@@ -166,13 +132,15 @@ static void add_var(netsnmp_variable_list **vars, const oid *base,
 		snmp_tab_set_var(vb, c);
 }
 
-/* A column of a vrrp table's row "idx" (table.1.col.idx). */
+/* A column of a vrrp table (table.1.col): keepalived 2.2.7 names the
+ * columns without the row's index in its notifications, and NMSes
+ * match on that. */
 static void add_col(netsnmp_variable_list **vars, const oid *table,
-		    unsigned col, uint32_t idx, const struct snmp_cell *c)
+		    unsigned col, const struct snmp_cell *c)
 {
-	const oid suffix[] = { 1, col, idx };
+	const oid suffix[] = { 1, col };
 
-	add_var(vars, table, VRRP_OID_LEN, suffix, 3, c);
+	add_var(vars, table, VRRP_OID_LEN, suffix, 2, c);
 }
 
 static struct snmp_cell int_cell(int v)
@@ -210,37 +178,52 @@ static int initial_state(const struct ka_conf *c, const char *name)
 /*
  * vrrpInstanceStateChange (vrrp.10.0.2): name, state, initial state,
  * routerId; vrrpSyncGroupStateChange (vrrp.10.0.1): name, state,
- * routerId. The varbinds carry the rows' indexes, as keepalived's do.
+ * routerId. state: a VrrpState (shutdown(5) when the daemon stops).
  */
-static void on_state(void *ctx, bool group, const char *name,
-		     enum vrrp_state to)
+static void send_trap(struct vrrp_snmp *vs, bool group, const char *name,
+		      int state)
 {
-	struct vrrp_snmp *vs = ctx;
 	const struct ka_conf *c = *vs->conf;
 	const oid trap[] = { VRRP_OID(10), 0, group ? 1 : 2 };
 	const oid *table = group ? sync_oid : inst_oid;
 	netsnmp_variable_list *vars = NULL;
 	struct snmp_cell cell;
-	uint32_t idx;
 
 	if (!c || !c->global->snmp_traps)
 		return;
-	idx = group ? vrrp_snmp_sync_index(vs, name) :
-		vrrp_snmp_inst_index(vs, name);
 	snmp_varlist_add_variable(&vars, trap_oid_oid,
 				  OID_LENGTH(trap_oid_oid), ASN_OBJECT_ID,
 				  trap, sizeof(trap));
 	cell = str_cell(name);
-	add_col(&vars, table, 2, idx, &cell);
-	cell = int_cell(vrrp_snmp_state(to));
-	add_col(&vars, table, group ? 3 : 4, idx, &cell);
+	add_col(&vars, table, 2, &cell);
+	cell = int_cell(state);
+	add_col(&vars, table, group ? 3 : 4, &cell);
 	if (!group) {
 		cell = int_cell(initial_state(c, name));
-		add_col(&vars, table, 5, idx, &cell);
+		add_col(&vars, table, 5, &cell);
 	}
 	add_router_id(&vars, c->global);
 	snmp_agent_trap(vs->agent, vars);
 	snmp_free_varbind(vars);
+}
+
+static void on_state(void *ctx, bool group, const char *name,
+		     enum vrrp_state to)
+{
+	send_trap(ctx, group, name, vrrp_snmp_state(to));
+}
+
+void vrrp_snmp_stop(struct vrrp_snmp *vs)
+{
+	const struct vrrp_inst *in;
+	const struct vrrp_group *g;
+
+	if (!vs)
+		return;
+	list_for_each_entry(in, &vs->run->insts, node)
+		send_trap(vs, false, in->p.name, VRRP_SNMP_SHUTDOWN);
+	list_for_each_entry(g, &vs->run->groups, node)
+		send_trap(vs, true, g->p.name, VRRP_SNMP_SHUTDOWN);
 }
 
 struct vrrp_snmp *vrrp_snmp_register(struct snmp_agent *agent,

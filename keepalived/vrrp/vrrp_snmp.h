@@ -28,6 +28,11 @@ struct vrrp_snmp *vrrp_snmp_register(struct snmp_agent *agent,
 				     struct vrrp_run *run,
 				     const struct ka_conf *const *conf);
 
+/* The child stops: with enable_traps, a shutdown(5) notification for
+ * every instance and sync group running, as keepalived sends them. Call
+ * before vrrp_snmp_unregister(); accepts NULL. */
+void vrrp_snmp_stop(struct vrrp_snmp *vs);
+
 /* Unregisters (before vrrp_run_free() and snmp_agent_close()), frees,
  * NULLs *vs; accepts NULL. */
 void vrrp_snmp_unregister(struct vrrp_snmp **vs);

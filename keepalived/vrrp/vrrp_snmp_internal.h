@@ -34,10 +34,6 @@ typedef void vrrp_snmp_inst_fn(const struct vrrp_snmp *vs, uint32_t idx,
 			       struct snmp_rows *rows);
 void vrrp_snmp_each_inst(const struct vrrp_snmp *vs, vrrp_snmp_inst_fn *fn,
 			 struct snmp_rows *rows);
-/* The index of the instance of that name in vrrpInstanceTable; 0: none. */
-uint32_t vrrp_snmp_inst_index(const struct vrrp_snmp *vs, const char *name);
-/* The same for a sync group in vrrpSyncGroupTable. */
-uint32_t vrrp_snmp_sync_index(const struct vrrp_snmp *vs, const char *name);
 /* An interface's index now; 0: unknown. */
 int vrrp_snmp_ifindex(const struct vrrp_snmp *vs, const char *ifname);
 

@@ -11,7 +11,9 @@
 #include "vrrp_fsm.h"
 #include "vrrp_track.h"
 
-/* VrrpState: init(0), backup(1), master(2), fault(3). */
+/* VrrpState: init(0), backup(1), master(2), fault(3); and shutdown(5),
+ * which has no state of ours. */
+#define VRRP_SNMP_SHUTDOWN 5
 int vrrp_snmp_state(enum vrrp_state st);
 /* vrrpInstanceAdvertisementsInt: seconds for VRRPv2, centiseconds for
  * VRRPv3. */

@@ -8,10 +8,10 @@ subtrees must succeed without a "No Such" anywhere, resolve to names
 with the MIB files, and say what the JSON dump says (states, priorities,
 VIPs, script results). The track file then lowers our priority under the
 peer's: the walk must show the new states, and the state-change traps
-must reach snmptrapd with the instance's name and state. A reload must
-show the new configuration."""
+must reach snmptrapd with the instance's name and state, as keepalived
+sends them. A reload must show the new configuration; stopping sends
+the shutdown traps."""
 import json
-import os
 import signal
 
 import pytest
@@ -257,15 +257,13 @@ def pair(netns, veth):
 
 def trap_of(trapd, trap_oid, table_entry, name, state, timeout=20):
     """The notification trap_oid whose name varbind is name and whose
-    state varbind is state."""
-    state_col = ".3." if trap_oid == TRAP_SYNC else ".4."
+    state varbind is state. keepalived 2.2.7 names the columns without
+    the row's index (entry.2, entry.4), and so do we."""
+    state_col = ".3" if trap_oid == TRAP_SYNC else ".4"
 
     def match(t):
-        names = [v for o, (_, v) in t.items()
-                 if o.startswith(table_entry + ".2.")]
-        st = [v for o, (_, v) in t.items()
-              if o.startswith(table_entry + state_col)]
-        return names == [name] and st == [state]
+        return (t.get(table_entry + ".2", (None, None))[1] == name and
+                t.get(table_entry + state_col, (None, None))[1] == state)
     return trapd.wait_for(trap_oid, match, timeout=timeout)
 
 
@@ -339,7 +337,7 @@ def test_walks_match_json_and_failover_traps(pair, daemon, keepalived_ref,
     assert inst[(8, "1")][1] == "50"
     assert table(walk, ROUTE)[(14, "1.1")][1] == "2"     # unset
     t = trap_of(trapd, TRAP_INST, INST, "VI_1", "1")
-    assert t[INST + ".5.1"][1] == "2"   # initial state: MASTER
+    assert t[INST + ".5"][1] == "2"     # initial state: MASTER
     trap_of(trapd, TRAP_INST, INST, "VI_2", "1")
     trap_of(trapd, TRAP_SYNC, SYNC, "G1", "1")
 
@@ -355,4 +353,9 @@ def test_walks_match_json_and_failover_traps(pair, daemon, keepalived_ref,
                what="VI_2's new base priority in the walk")
     walk_matches(snmpd, d, tmp_path)
     assert d.running()
-    assert os.path.exists(snmpd.socket_path)
+
+    # stopping: shutdown(5) for each instance and the group
+    assert d.stop(20) == 0
+    trap_of(trapd, TRAP_INST, INST, "VI_1", "5")
+    trap_of(trapd, TRAP_INST, INST, "VI_2", "5")
+    trap_of(trapd, TRAP_SYNC, SYNC, "G1", "5")
