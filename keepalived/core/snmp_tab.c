@@ -19,6 +19,8 @@ struct snmp_tab {
 	void *ctx;
 	netsnmp_handler_registration *reg;
 	netsnmp_tdata *tdata;
+	netsnmp_table_registration_info *info;	/* ours: not freed by
+						 * net-snmp's table helper */
 	netsnmp_cache *cache;
 	struct snmp_rows rows;
 	bool loaded;
@@ -183,6 +185,7 @@ struct snmp_tab *snmp_tab_register(const struct snmp_tab_def *def,
 	struct snmp_tab *t = mem_new(struct snmp_tab);
 	netsnmp_table_registration_info *info = tab_info(def);
 
+	t->info = info;
 	t->def = def;
 	t->ctx = ctx;
 	t->reg = netsnmp_create_handler_registration(def->name, tab_handler,
@@ -197,14 +200,13 @@ struct snmp_tab *snmp_tab_register(const struct snmp_tab_def *def,
 	t->cache->flags = NETSNMP_CACHE_DONT_INVALIDATE_ON_SET;
 	if (tab_chain(t, info) != MIB_REGISTERED_OK) {
 		t->reg = NULL;		/* freed by net-snmp on failure */
-		info = NULL;
 		goto fail;
 	}
 	return t;
 fail:
 	log_warnx("SNMP: cannot register %s", def->name);
 	if (info)
-		SNMP_FREE(info);
+		netsnmp_table_registration_info_free(info);
 	if (t->reg)
 		netsnmp_handler_registration_free(t->reg);
 	tab_cache_free(t);
@@ -222,6 +224,7 @@ void snmp_tab_unregister(struct snmp_tab **tp)
 		return;
 	/* frees the registration and its handlers */
 	netsnmp_unregister_handler(t->reg);
+	netsnmp_table_registration_info_free(t->info);
 	tab_cache_free(t);
 	tab_drop_rows(t);
 	netsnmp_tdata_delete_table(t->tdata);
