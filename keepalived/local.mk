@@ -29,7 +29,8 @@ KACORE_SOURCES += keepalived/core/version.c keepalived/core/version.h \
 	keepalived/core/config_test.c keepalived/core/config_test.h \
 	keepalived/core/pidfile.c keepalived/core/pidfile.h \
 	keepalived/core/daemon.c keepalived/core/daemon.h \
-	keepalived/core/core_run.c keepalived/core/core_run.h
+	keepalived/core/core_run.c keepalived/core/core_run.h \
+	keepalived/core/core_dump.c keepalived/core/core_dump.h
 
 # The process model: watchdog parent, the children's common runtime, and
 # what they share (messages, dumps, pid files, systemd, start/stop lines).

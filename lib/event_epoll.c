@@ -16,7 +16,7 @@
 #include "event_backend.h"
 #include "memory.h"
 
-#define MAX_READY 64
+#define MAX_READY EVENT_BACKEND_MAX_READY
 
 struct event_backend {
 	int epfd;

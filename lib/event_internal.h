@@ -14,7 +14,7 @@
 #include "event_backend.h"
 #include "timer_heap.h"
 
-#define READY_BATCH 64
+#define READY_BATCH EVENT_BACKEND_MAX_READY
 #define SIGNAL_BATCH 16
 
 #define event_of(node) \

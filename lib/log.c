@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "log.h"
+#include "memory.h"
 
 /* Longer lines are cut and end with LOG_TRUNC_MARK. */
 #define LOG_LINE_MAX 1024
@@ -21,6 +22,7 @@ static struct {
 	int facility;
 	unsigned flags;
 	FILE *console;		/* NULL: stderr */
+	FILE *file;		/* -g; NULL: none */
 	bool syslog_open;
 } log_state = {
 	/* Until log_open(), lines go to stderr so early errors are seen. */
@@ -46,6 +48,7 @@ void log_open(const struct log_opts *opts)
 	log_state.facility = opts->facility;
 	log_state.flags = opts->flags;
 	log_state.console = opts->console;
+	log_state.file = opts->file;
 	syslog_reopen();
 }
 
@@ -57,6 +60,9 @@ void log_close(void)
 		closelog();
 	if (log_state.console)
 		fflush(log_state.console);
+	if (log_state.file)
+		fflush(log_state.file);
+	log_state.file = NULL;
 	log_state.syslog_open = false;
 	log_state.ident = "Keepalived";
 	log_state.facility = LOG_DAEMON;
@@ -122,9 +128,8 @@ format_line(char *line, size_t size, const char *fmt, va_list ap)
 		mark_truncated(line, size);
 }
 
-static void console_write(const char *line)
+static void stamped_write(FILE *out, const char *line, bool flush)
 {
-	FILE *out = log_state.console ? log_state.console : stderr;
 	struct tm tm;
 	char stamp[64];
 	time_t now = time(NULL);
@@ -133,7 +138,8 @@ static void console_write(const char *line)
 	    !strftime(stamp, sizeof(stamp), "%a %b %e %H:%M:%S %Y", &tm))
 		stamp[0] = '\0';
 	fprintf(out, "%s: %s\n", stamp, line);
-	fflush(out);
+	if (flush)
+		fflush(out);
 }
 
 static void emit(int prio, const char *line)
@@ -141,7 +147,20 @@ static void emit(int prio, const char *line)
 	if ((log_state.flags & LOG_FLAG_SYSLOG) && log_state.syslog_open)
 		syslog(prio, "%s", line);
 	if (log_state.flags & LOG_FLAG_CONSOLE)
-		console_write(line);
+		stamped_write(log_state.console ? log_state.console : stderr,
+			      line, true);
+	if (log_state.file)
+		stamped_write(log_state.file, line,
+			      log_state.flags & LOG_FLAG_FILE_FLUSH);
+}
+
+char *log_file_name(const char *path, const char *tag)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+	size_t stem = dot ? (size_t)(dot - path) : strlen(path);
+
+	return mem_asprintf("%.*s_%s%s", (int)stem, path, tag, dot ? dot : "");
 }
 
 /* Logging leaves errno as it found it, so that a caller may log and then

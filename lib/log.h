@@ -22,6 +22,7 @@ enum log_flags {
 	LOG_FLAG_CONSOLE = 1 << 1,	/* -l: to "console", with timestamp */
 	LOG_FLAG_DETAIL = 1 << 2,	/* -D: log_detail() lines are shown */
 	LOG_FLAG_DEBUG = 1 << 3,	/* log_debug() lines are shown */
+	LOG_FLAG_FILE_FLUSH = 1 << 4,	/* --flush-log-file */
 };
 
 struct log_opts {
@@ -29,6 +30,9 @@ struct log_opts {
 	int facility;		/* LOG_DAEMON unless -S */
 	unsigned flags;		/* enum log_flags */
 	FILE *console;		/* NULL: stderr */
+	FILE *file;		/* -g: also here, with timestamp; NULL: no
+				 * file. The caller owns and closes it
+				 * after log_close(). */
 };
 
 /* Starts (or restarts, after a fork) logging with these settings. */
@@ -37,6 +41,14 @@ void log_close(void);
 /* Changes the ident, for a child after fork; the string must stay valid. */
 void log_set_ident(const char *ident);
 unsigned log_get_flags(void);
+
+/*
+ * -g FILE for a child: "tag" inserted with an underscore before the last
+ * dot of the file's name ("/var/log/ka.log", "vrrp" ->
+ * "/var/log/ka_vrrp.log"; appended when the name has no dot). Pure.
+ * Caller frees.
+ */
+char *log_file_name(const char *path, const char *tag);
 
 /*
  * -S: "0".."7" mean LOG_LOCAL0..7; also "local0".."local7", "user" and

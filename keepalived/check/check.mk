@@ -96,3 +96,18 @@ KACHECK_SOURCES += keepalived/check/icmp_echo.c keepalived/check/icmp_echo.h \
 	keepalived/check/udp_match.c keepalived/check/udp_match.h \
 	keepalived/check/track_file_read.c keepalived/check/track_file_read.h \
 	keepalived/check/misc_status.c keepalived/check/misc_status.h
+
+# ---- SNMP, KEEPALIVED-MIB's check subtree (wip-snmp-check): the MIB's
+# values from our words (pure, unit-tested by test/unit/checksnmp.mk).
+KACHECK_SOURCES += keepalived/check/check_snmp_val.c \
+	keepalived/check/check_snmp_val.h
+
+# The tables and traps themselves, on net-snmp's agent API (SNMP_CFLAGS
+# come from keepalived/local.mk).
+if WITH_SNMP
+KACHECK_SOURCES += keepalived/check/check_snmp.c keepalived/check/check_snmp.h \
+	keepalived/check/check_snmp_internal.h \
+	keepalived/check/check_snmp_set.c keepalived/check/check_snmp_vs.c \
+	keepalived/check/check_snmp_rs.c \
+	keepalived/check/check_snmp_trap.c
+endif

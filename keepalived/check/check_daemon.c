@@ -20,7 +20,14 @@
 #include "netlink_daemon.h"
 #include "track_file_read.h"
 #if KA_WITH_SNMP
+#include "check_snmp.h"
 #include "snmp_agent.h"
+/* The global scalars come from the snmp-vrrp branch: served here when
+ * the VRRP child does not serve them. */
+#if __has_include("snmp_global.h")
+#include "snmp_global.h"
+#define CHECK_SNMP_GLOBAL 1
+#endif
 #endif
 
 struct check_child {
@@ -30,7 +37,23 @@ struct check_child {
 	struct event_loop *loop;
 	struct event *ev_addrs;		/* addresses changed: re-evaluate */
 	struct snmp_agent *snmp;	/* AgentX sub-agent; NULL: no SNMP */
+	struct check_snmp *snmp_check;	/* KEEPALIVED-MIB's check part */
+	struct snmp_global *snmp_global;	/* its global part, or NULL */
+	const struct global_data *gd;	/* the running global_defs */
 };
+
+/* A real server or a quorum changed: the SNMP traps. */
+static void on_change(const struct check_run_change *ch, void *ctx)
+{
+#if KA_WITH_SNMP
+	struct check_child *k = ctx;
+
+	check_snmp_change(k->snmp_check, ch);
+#else
+	(void)ch;
+	(void)ctx;
+#endif
+}
 
 /* ha_suspend: whether a virtual server's address is on this host. */
 static bool addr_local(const struct ka_addr *a, void *ctx)
@@ -81,6 +104,8 @@ static int start_checks(struct child_env *env, struct check_child *k,
 		.release_on_stop = !env->opts->dont_release_ipvs,
 		.addr_local = addr_local,
 		.addr_ctx = k,
+		.on_change = on_change,
+		.change_ctx = k,
 	};
 
 	k->run = check_run_new(env->loop, k->ipvs, &ro);
@@ -90,6 +115,15 @@ static int start_checks(struct child_env *env, struct check_child *k,
 	check_run_apply(k->run, c->check, c->global);
 	return 0;
 }
+
+#ifdef CHECK_SNMP_GLOBAL
+static const struct global_data *running_gd(void *ctx)
+{
+	const struct check_child *k = ctx;
+
+	return k->gd;
+}
+#endif
 
 /* The AgentX sub-agent, when KEEPALIVED-MIB's check part is enabled. */
 static void start_snmp(struct child_env *env, struct check_child *k,
@@ -105,6 +139,11 @@ static void start_snmp(struct child_env *env, struct check_child *k,
 	if (!k->snmp)
 		return;
 	/* SNMP modules register here. */
+	k->snmp_check = check_snmp_new(k->snmp, k->run, c->check, gd);
+#ifdef CHECK_SNMP_GLOBAL
+	if (!snmp_want_vrrp(gd, env->opts))
+		k->snmp_global = snmp_global_register(running_gd, k);
+#endif
 #else
 	(void)env;
 	(void)k;
@@ -116,6 +155,10 @@ static void stop_snmp(struct check_child *k)
 {
 #if KA_WITH_SNMP
 	/* SNMP modules unregister here, before the agent closes. */
+	check_snmp_free(&k->snmp_check);
+#ifdef CHECK_SNMP_GLOBAL
+	snmp_global_unregister(&k->snmp_global);
+#endif
 	snmp_agent_close(&k->snmp);
 #else
 	(void)k;
@@ -131,6 +174,7 @@ static int start(struct child_env *env, struct ka_conf *c)
 
 	env->state = k;
 	k->loop = env->loop;
+	k->gd = gd;
 	/* Without IPVS there is nothing the checks could act on. */
 	if (ipvs_backend_open(env->opts->ipvs_record, env->opts->ipvs_sockopt,
 			      &k->ipvs, why, sizeof(why)) < 0) {
@@ -163,8 +207,15 @@ static void reload(struct child_env *env, struct ka_conf *old,
 	struct check_child *k = env->state;
 
 	(void)old;
-	if (k && k->run)
+	if (!k)
+		return;
+	k->gd = new->global;
+	if (k->run)
 		check_run_apply(k->run, new->check, new->global);
+#if KA_WITH_SNMP
+	if (k->snmp_check)
+		check_snmp_set_conf(k->snmp_check, new->check, new->global);
+#endif
 }
 
 static void stop(struct child_env *env, struct ka_conf *c)

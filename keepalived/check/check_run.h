@@ -34,6 +34,16 @@
 #include "json.h"
 
 struct check_run;
+struct ck_vs_run;
+struct ck_rs_run;
+
+/* A change worth telling (the SNMP traps): a real server went up or
+ * down (rs set), or a virtual server gained or lost its quorum (rs
+ * NULL). The objects are the runtime's, valid during the call. */
+struct check_run_change {
+	const struct ck_vs_run *vs;
+	const struct ck_rs_run *rs;
+};
 
 struct check_run_opts {
 	bool release_on_stop;		/* false with --dont-release-ipvs */
@@ -47,6 +57,10 @@ struct check_run_opts {
 	 * address is (nothing is ever suspended). */
 	bool (*addr_local)(const struct ka_addr *a, void *ctx);
 	void *addr_ctx;
+	/* Told of each check_run_change after its scripts and alerts;
+	 * NULL: nobody listens. */
+	void (*on_change)(const struct check_run_change *ch, void *ctx);
+	void *change_ctx;
 };
 
 #define CHECK_RUN_SCRIPT_TIMEOUT_US (30ULL * 1000000)

@@ -136,5 +136,8 @@ void ck_scripts_drain(struct check_run *r, uint64_t max_us);
 void ck_alert_rs(struct check_run *r, const struct ck_rs_run *rs, bool up,
 		 enum ck_type t);
 void ck_alert_vs(struct check_run *r, const struct ck_vs_run *vs, bool up);
+/* Tells opts.on_change, if any; rs NULL: the quorum changed. */
+void ck_tell_change(struct check_run *r, const struct ck_vs_run *vs,
+		    const struct ck_rs_run *rs);
 
 #endif

@@ -225,3 +225,12 @@ void ck_alert_vs(struct check_run *r, const struct ck_vs_run *vs, bool up)
 		log_warnx("Too many alerts in flight: the alert for VS %s is "
 			  "dropped", vs->name);
 }
+
+void ck_tell_change(struct check_run *r, const struct ck_vs_run *vs,
+		    const struct ck_rs_run *rs)
+{
+	struct check_run_change ch = { .vs = vs, .rs = rs };
+
+	if (r->opts.on_change)
+		r->opts.on_change(&ch, r->opts.change_ctx);
+}

@@ -238,6 +238,7 @@ static void rs_update(struct ck_rs_run *rs, enum ck_type t)
 		ck_script_run(vs->run, up ? &rs->conf->notify_up :
 			      &rs->conf->notify_down, what);
 		ck_alert_rs(vs->run, rs, up, t);
+		ck_tell_change(vs->run, vs, rs);
 	} else if (weight == rs->weight) {
 		return;
 	}

@@ -194,6 +194,7 @@ static void quorum_update(struct ck_vs_run *vs)
 	snprintf(what, sizeof(what), "for VS %s", vs->name);
 	ck_script_run(vs->run, up ? &c->quorum_up : &c->quorum_down, what);
 	ck_alert_vs(vs->run, vs, up);
+	ck_tell_change(vs->run, vs, NULL);
 }
 
 static void sync_sorry(struct ck_vs_run *vs)

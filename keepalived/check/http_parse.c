@@ -69,6 +69,26 @@ static void fail(struct http_resp *r, const char *why)
 	r->error = why;
 }
 
+/* Makes room for "need" bytes of body, NUL included. The buffer grows by
+ * doubling from 4 KiB up to keep_body + 1: a health check's small answer
+ * must not cost a zeroed megabyte (the benchmark found that memset taking
+ * 15% of the checker's CPU with HTTP_GET). */
+static void body_reserve(struct http_resp *r, size_t need)
+{
+	size_t cap = r->body_cap ? r->body_cap : 4096;
+
+	if (r->body && need <= r->body_cap)
+		return;
+	while (cap < need)
+		cap *= 2;
+	if (cap > r->lim.keep_body + 1)
+		cap = r->lim.keep_body + 1;
+	r->body = mem_realloc(r->body, cap);
+	if (!r->body_cap)
+		r->body[0] = '\0';
+	r->body_cap = cap;
+}
+
 /* Digests body bytes and keeps the first keep_body of them. */
 static void body_add(struct http_resp *r, const char *p, size_t n)
 {
@@ -80,15 +100,15 @@ static void body_add(struct http_resp *r, const char *p, size_t n)
 		return;
 	}
 	EVP_DigestUpdate(r->md, p, n);
-	if (!r->body)
-		r->body = mem_zalloc(r->lim.keep_body + 1);
 	room = r->lim.keep_body - r->body_kept;
 	if (n > room) {
 		r->body_truncated = true;
 		n = room;
 	}
+	body_reserve(r, r->body_kept + n + 1);
 	memcpy(r->body + r->body_kept, p, n);
 	r->body_kept += n;
+	r->body[r->body_kept] = '\0';
 }
 
 static void head_add(struct http_resp *r, const char *p, size_t n)

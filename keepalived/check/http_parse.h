@@ -72,6 +72,7 @@ struct http_resp {
 	uint64_t body_len;
 	char *body;		/* owned; NUL-terminated; NULL until a byte */
 	size_t body_kept;
+	size_t body_cap;	/* bytes allocated for body, with the NUL */
 	bool body_truncated;	/* more arrived than keep_body */
 	char *head;		/* owned, NUL-terminated, if keep_head */
 	size_t head_len;

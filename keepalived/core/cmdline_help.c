@@ -125,22 +125,11 @@ char *cmdline_unavailable(const struct ka_options *o)
 {
 	char *list = NULL;
 
-	if (o->log_file)
-		add_line(&list, "-g/--log-file", "logging to a file");
-	if (o->flush_log_file)
-		add_line(&list, "--flush-log-file", "logging to a file");
 	if (!KA_WITH_SNMP && (o->snmp || o->snmp_agent_socket))
 		add_line(&list, "-x/-A", "SNMP");
-	if (o->namespace)
-		add_line(&list, "-s/--namespace", "network namespaces");
-	if (o->core_dump || o->core_dump_pattern)
-		add_line(&list, "-m/-M", "core dump settings");
 	if (o->perf_set)
 		add_line(&list, "--perf", "perf recording");
 	if (o->debug_set)
 		add_line(&list, "--debug", "debug options");
-	if (o->address_monitoring)
-		add_line(&list, "-a/--address-monitoring",
-			 "the netlink reflector");
 	return list;
 }

@@ -5,9 +5,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "check_daemon.h"
 #include "child.h"
@@ -58,7 +61,35 @@ char *core_run_ident(const char *base, const char *netns,
 			    instance ? instance : "");
 }
 
-static void open_log(const struct ka_options *o)
+/* -g for this process: the parent writes FILE itself, each child
+ * FILE with its tag inserted (keepalived's names: _vrrp, _healthcheckers).
+ * The file is appended to, never through a symbolic link. */
+static FILE *open_log_file(const struct ka_options *o)
+{
+	struct child_start s;
+	const char *env = getenv(CHILD_ENV);
+	char *path;
+	FILE *f = NULL;
+	int fd;
+
+	if (!o->log_file || !*o->log_file)
+		return NULL;
+	if (env && child_env_parse(env, &s) == 0)
+		path = log_file_name(o->log_file, s.role == CHILD_VRRP ?
+				     "vrrp" : "healthcheckers");
+	else
+		path = mem_strdup(o->log_file);
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
+		  0640);
+	if (fd >= 0 && !(f = fdopen(fd, "a")))
+		close(fd);
+	if (!f)
+		log_warn("Cannot open the log file %s", path);
+	mem_free(&path);
+	return f;
+}
+
+static FILE *open_log(const struct ka_options *o)
 {
 	struct log_opts lo = {
 		.ident = "Keepalived",
@@ -71,7 +102,11 @@ static void open_log(const struct ka_options *o)
 		lo.flags |= LOG_FLAG_CONSOLE;
 	if (o->log_detail)
 		lo.flags |= LOG_FLAG_DETAIL;
+	if (o->flush_log_file)
+		lo.flags |= LOG_FLAG_FILE_FLUSH;
+	lo.file = open_log_file(o);
 	log_open(&lo);
+	return lo.file;
 }
 
 static void warn_unavailable(const struct ka_options *o)
@@ -110,9 +145,10 @@ static bool started_as_child(struct child_start *s)
 int core_run(const struct ka_options *o, int argc, char **argv)
 {
 	struct child_start s;
+	FILE *log_file;
 	int status;
 
-	open_log(o);
+	log_file = open_log(o);
 	if (started_as_child(&s)) {
 		/* Only the parent talks to systemd. */
 		unsetenv("NOTIFY_SOCKET");
@@ -123,5 +159,7 @@ int core_run(const struct ka_options *o, int argc, char **argv)
 		status = parent_run(o, argc, argv);
 	}
 	log_close();
+	if (log_file)
+		fclose(log_file);
 	return status;
 }

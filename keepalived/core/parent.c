@@ -16,6 +16,7 @@
 #include "core_run.h"
 #include "daemon.h"
 #include "dump_file.h"
+#include "core_dump.h"
 #include "log.h"
 #include "memory.h"
 #include "parent.h"
@@ -298,6 +299,41 @@ static int supervise(struct parent *p)
 	return p->exit_status;
 }
 
+/* -m / -M, before the children start: they inherit the limit. */
+static void core_dump_setup(struct parent *p)
+{
+	const struct ka_options *o = p->opts;
+	int r;
+
+	if (!o->core_dump && !o->core_dump_pattern)
+		return;
+	r = core_dump_enable();
+	if (r < 0)
+		log_warnx("Cannot lift the core size limit: %s", strerror(-r));
+	if (!o->core_dump_pattern)
+		return;
+	r = core_pattern_swap(CORE_PATTERN_FILE, o->core_dump_pattern,
+			      &p->old_core_pattern);
+	if (r < 0)
+		log_warnx("Cannot set %s to '%s': %s", CORE_PATTERN_FILE,
+			  o->core_dump_pattern, strerror(-r));
+}
+
+static void core_dump_restore(struct parent *p)
+{
+	char *ours = NULL;
+	int r;
+
+	if (!p->old_core_pattern)
+		return;
+	r = core_pattern_swap(CORE_PATTERN_FILE, p->old_core_pattern, &ours);
+	if (r < 0)
+		log_warnx("Cannot restore %s to '%s': %s", CORE_PATTERN_FILE,
+			  p->old_core_pattern, strerror(-r));
+	mem_free(&ours);
+	mem_free(&p->old_core_pattern);
+}
+
 int parent_run(const struct ka_options *o, int argc, char **argv)
 {
 	struct parent p = { .opts = o, .argc = argc, .argv = argv };
@@ -313,10 +349,12 @@ int parent_run(const struct ka_options *o, int argc, char **argv)
 			errno = -err;
 			log_warn("NOTIFY_SOCKET cannot be used");
 		}
+		core_dump_setup(&p);
 		parent_choose_children(&p);
 		status = supervise(&p);
 	}
 	parent_teardown(&p);
+	core_dump_restore(&p);
 	sd_notify_free(&p.notify);
 	conf_free(&p.conf);
 	proc_stats_log_parent_stop();

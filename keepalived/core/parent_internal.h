@@ -57,6 +57,7 @@ struct parent {
 	struct parent_child children[PARENT_N_CHILDREN];
 	struct sd_notify *notify;
 	char *ident;
+	char *old_core_pattern;		/* -M: put back at exit */
 	bool stopping;
 	bool announce_ready;		/* READY=1 due once all are ready */
 	int exit_status;

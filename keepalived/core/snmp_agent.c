@@ -168,6 +168,24 @@ static void set_defaults(const char *socket)
 			       NETSNMP_DS_LIB_DISABLE_PERSISTENT_SAVE, 1);
 }
 
+/* init_snmp() parses net-snmp's default list of MIB files, which an agent
+ * answering by number does not need and which Debian does not ship (a
+ * warning per missing module). An empty MIBS list while it runs avoids
+ * that; the environment is put back so that scripts see the operator's. */
+static void init_snmp_quietly(const char *name)
+{
+	const char *was = getenv("MIBS");
+	char *saved = was ? mem_strdup(was) : NULL;
+
+	setenv("MIBS", "", 1);
+	init_snmp(name);
+	if (saved)
+		setenv("MIBS", saved, 1);
+	else
+		unsetenv("MIBS");
+	mem_free(&saved);
+}
+
 struct snmp_agent *snmp_agent_open(struct event_loop *loop, const char *name,
 				   const char *socket)
 {
@@ -190,7 +208,7 @@ struct snmp_agent *snmp_agent_open(struct event_loop *loop, const char *name,
 		snmp_agent_close(&a);
 		return NULL;
 	}
-	init_snmp(a->name);
+	init_snmp_quietly(a->name);
 	log_info("SNMP: AgentX sub-agent %s started (master agent at %s)",
 		 name, socket && *socket ? socket : "the default socket");
 	snmp_agent_sync(a);

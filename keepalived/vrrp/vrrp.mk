@@ -32,6 +32,20 @@ KAVRRP_SOURCES += keepalived/vrrp/vrrp_tx.c keepalived/vrrp/vrrp_tx.h \
 KAVRRP_SOURCES += keepalived/vrrp/vrrp_run.c keepalived/vrrp/vrrp_run.h \
 	keepalived/vrrp/vrrp_run_internal.h keepalived/vrrp/vrrp_run_fx.c \
 	keepalived/vrrp/vrrp_run_rx.c keepalived/vrrp/vrrp_run_dump.c
+# What outside readers (SNMP) see of the instances, and their observers.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_run_view.c \
+	keepalived/vrrp/vrrp_run_view.h
+# VRRP-MIB (RFC 2787) and VRRPV3-MIB (RFC 6527): the mappings (pure).
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_snmp_rfc_map.c \
+	keepalived/vrrp/vrrp_snmp_rfc_map.h
+# ... and their tables, scalars and traps on the sub-agent.
+if WITH_SNMP
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_snmp_rfc.c \
+	keepalived/vrrp/vrrp_snmp_rfc.h \
+	keepalived/vrrp/vrrp_snmp_rfc_internal.h \
+	keepalived/vrrp/vrrp_snmp_rfc_row.c \
+	keepalived/vrrp/vrrp_snmp_rfc_trap.c
+endif
 
 # --- vrrp_script, tracking and notify (wip-vrscript) ---
 # The configuration: the vrrp_script block, track_script and

@@ -27,6 +27,7 @@
 #include "vrrp_static_track.h"
 #if KA_WITH_SNMP
 #include "snmp_agent.h"
+#include "vrrp_snmp_rfc.h"
 #include "snmp_global.h"
 #include "vrrp_snmp.h"
 #endif
@@ -43,6 +44,7 @@ struct vrrp_child {
 					 * longer for notify_stop: no reload */
 	struct smtp_alerter *alerter;	/* smtp_alert of instances, groups */
 	struct snmp_agent *snmp;	/* AgentX sub-agent; NULL: no SNMP */
+	struct vrrp_snmp_rfc *snmp_rfc;	/* VRRP-MIB, VRRPV3-MIB; NULL: off */
 	struct snmp_global *snmp_global;	/* KEEPALIVED-MIB global */
 	struct vrrp_snmp *snmp_vrrp;		/* KEEPALIVED-MIB vrrp */
 };
@@ -304,6 +306,12 @@ static void start_snmp(struct child_env *env, struct vrrp_child *v,
 	if (!v->snmp)
 		return;
 	/* SNMP modules register here. */
+	v->snmp_rfc = vrrp_snmp_rfc_new(v->snmp, env->loop, v->run,
+		&(struct vrrp_snmp_rfc_opts){
+			.v2 = snmp_want_rfcv2(gd, env->opts),
+			.v3 = snmp_want_rfcv3(gd, env->opts),
+			.traps = gd->snmp_traps,
+		});
 	/* KEEPALIVED-MIB: the VRRP child serves `global` with `vrrp` (the
 	 * checker serves it only when the VRRP part is off). */
 	if (snmp_want_vrrp(gd, env->opts)) {
@@ -322,6 +330,7 @@ static void stop_snmp(struct vrrp_child *v)
 {
 #if KA_WITH_SNMP
 	/* SNMP modules unregister here, before the agent closes. */
+	vrrp_snmp_rfc_free(&v->snmp_rfc);
 	vrrp_snmp_stop(v->snmp_vrrp);
 	vrrp_snmp_unregister(&v->snmp_vrrp);
 	snmp_global_unregister(&v->snmp_global);

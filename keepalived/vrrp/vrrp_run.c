@@ -30,6 +30,7 @@ struct vrrp_run *vrrp_run_new(struct event_loop *loop,
 	list_init(&r->insts);
 	list_init(&r->socks);
 	list_init(&r->groups);
+	r->vrid_errors_since_us = event_loop_now_us(loop);
 	r->scripts = vrrp_script_set_new(loop);
 	r->tfiles = vrrp_tfile_set_new(loop);
 	r->procs = vrrp_proc_set_new(loop);
@@ -63,17 +64,30 @@ static struct vrrp_inst *find(const struct vrrp_run *r, const char *name)
 	return NULL;
 }
 
-/* The addresses our adverts list: the VIPs of the instance's family. */
+static bool advertised(const struct vrrp_inst *in, const struct vrrp_vip *v)
+{
+	return v->ip->prefix.addr.family == in->p.family;
+}
+
+/* The addresses our adverts list: the VIPs of the instance's family (at
+ * most 255, the count's field). Sized to them: most instances have one
+ * or two, and a fixed array of 255 was a third of an instance's memory. */
 static void fill_adverts(struct vrrp_inst *in)
 {
 	const struct vrrp_vip *v;
+	size_t n = 0;
 
+	mem_free(&in->adv);
 	in->nadv = 0;
 	if (!in->p.vips)
 		return;
 	list_for_each_entry(v, in->p.vips, node)
-		if (v->ip->prefix.addr.family == in->p.family &&
-		    in->nadv < 255)
+		n += advertised(in, v);
+	if (!n)
+		return;
+	in->adv = mem_reallocarray(NULL, n < 255 ? n : 255, sizeof(*in->adv));
+	list_for_each_entry(v, in->p.vips, node)
+		if (advertised(in, v) && in->nadv < 255)
 			in->adv[in->nadv++] = v->ip->prefix.addr;
 }
 
@@ -218,6 +232,7 @@ int vrrp_run_add(struct vrrp_run *r, const struct vrrp_run_params *p)
 	in->p = *p;
 	in->rx_rl = (struct ratelimit)RATELIMIT_INIT(10000000, 5);
 	in->info_rl = (struct ratelimit)RATELIMIT_INIT(10000000, 3);
+	in->stats_since_us = event_loop_now_us(r->loop);
 	fill_adverts(in);
 	vrrp_fsm_init(&in->fsm, &p->fsm, &vrrp_run_fx_ops, in);
 	list_add_tail(&r->insts, &in->node);
@@ -277,14 +292,17 @@ bool vrrp_run_update(struct vrrp_run *r, const struct vrrp_run_params *p)
 
 	uint8_t effective;
 
-	if (!in || !same_identity(in, p) || !same_vips(in->p.vips, p->vips) ||
-	    !same_vips(in->p.vips_excluded, p->vips_excluded) ||
-	    !vrrp_run_track_same(&in->p, p) || !vrrp_run_vmac_same(&in->p, p) ||
-	    in->p.no_accept != p->no_accept)
+	if (!in || !same_identity(in, p) || !vrrp_run_track_same(&in->p, p) ||
+	    !vrrp_run_vmac_same(&in->p, p) || in->p.no_accept != p->no_accept)
 		return false;
-	/* Only the lists' owner changed (a new configuration): keep state,
-	 * and the priority tracking has made. */
+	/* The protocol is the same (a new configuration, perhaps other
+	 * addresses): keep state, and the priority tracking has made, as
+	 * keepalived does; a master changes only the addresses that
+	 * differ, so that those kept never flap. */
 	effective = in->fsm.conf.priority;
+	if (!same_vips(in->p.vips, p->vips) ||
+	    !same_vips(in->p.vips_excluded, p->vips_excluded))
+		vrrp_run_fx_vips_reload(in, p);
 	vrrp_run_vroutes_reload(in, p->vroutes);
 	in->p = *p;
 	in->fsm.conf = p->fsm;
@@ -307,6 +325,8 @@ static void inst_free(struct vrrp_inst **inp)
 	vrrp_run_vmac_down(in);
 	list_del(&in->node);
 	vrrp_run_sync_left(in->run, in->p.sync_group);
+	vrrp_run_track_free(in);
+	mem_free(&in->adv);
 	mem_free(inp);
 }
 

@@ -28,6 +28,7 @@
 #include "vrrp_fsm.h"
 #include "vrrp_notify.h"
 #include "vrrp_proc_watch.h"
+#include "vrrp_run_view.h"
 #include "vrrp_rx.h"
 #include "vrrp_script.h"
 #include "vrrp_vroute.h"
@@ -237,5 +238,20 @@ void vrrp_run_dump_json(const struct vrrp_run *r, struct json *j);
 /* The sync groups: state and running members. */
 void vrrp_run_dump_syncs(const struct vrrp_run *r, FILE *f);
 void vrrp_run_dump_syncs_json(const struct vrrp_run *r, struct json *j);
+
+/* Calls fn for every running instance, in configuration order. */
+void vrrp_run_views(const struct vrrp_run *r,
+		    void (*fn)(const struct vrrp_run_view *v, void *ctx),
+		    void *ctx);
+
+/* Packets no instance on their socket had the VRID of, and since when
+ * (monotonic) that count runs. */
+uint64_t vrrp_run_vrid_errors(const struct vrrp_run *r, uint64_t *since_us);
+
+#define VRRP_RUN_OBSERVERS_MAX 4
+/* Returns 0, or -ENOSPC when VRRP_RUN_OBSERVERS_MAX are registered. */
+int vrrp_run_observe(struct vrrp_run *r, const struct vrrp_run_observer *o);
+/* Forgets the observer registered with this ctx. */
+void vrrp_run_unobserve(struct vrrp_run *r, void *ctx);
 
 #endif

@@ -115,8 +115,10 @@ void vrrp_run_dump_stats(struct vrrp_run *r, FILE *f, bool clear)
 			(unsigned long long)in->stats.field);
 		STATS(X)
 #undef X
-		if (clear)
+		if (clear) {
 			memset(&in->stats, 0, sizeof(in->stats));
+			in->stats_since_us = event_loop_now_us(r->loop);
+		}
 	}
 }
 
@@ -140,6 +142,7 @@ static void dump_tracking_json(const struct vrrp_inst *in, struct json *j)
 void vrrp_run_dump_json(const struct vrrp_run *r, struct json *j)
 {
 	const struct vrrp_inst *in;
+	struct vrrp_run_view v;
 	char a[ADDR_STRLEN];
 	size_t i;
 
@@ -153,6 +156,16 @@ void vrrp_run_dump_json(const struct vrrp_run *r, struct json *j)
 		json_uint(j, "priority", in->p.fsm.priority);
 		json_uint(j, "effective_priority", in->fsm.conf.priority);
 		json_uint(j, "adver_int_cs", in->p.fsm.adver_int_cs);
+		json_int(j, "ifindex", in->ifindex);
+		if (in->src.family) {
+			addr_ntop(&in->src, a, sizeof(a));
+			json_string(j, "src_ip", a);
+		}
+		vrrp_run_view_of(in, &v);
+		if (v.master->family) {
+			addr_ntop(v.master, a, sizeof(a));
+			json_string(j, "master_ip", a);
+		}
 		if (in->p.sync_group[0])
 			json_string(j, "sync_group", in->p.sync_group);
 		json_begin_array(j, "vips");

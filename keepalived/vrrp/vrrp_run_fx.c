@@ -69,26 +69,80 @@ static void fx_send_advert(void *ctx, uint8_t priority)
 	}
 }
 
+static void announce_now(struct vrrp_inst *in, unsigned repeat);
+
+static void set_one(struct vrrp_inst *in, const struct ipaddr *a, bool add)
+{
+	char err[NL_OPS_ERR_MAX], text[PREFIX_STRLEN];
+
+	if (nl_ops_addr(netlink_daemon_cmd(in->run->nl),
+			netlink_daemon_iftable(in->run->nl), a,
+			a->dev[0] ? NULL : vrrp_run_vip_ifname(in), add, err,
+			sizeof(err)) == 0)
+		return;
+	prefix_ntop(&a->prefix, text, sizeof(text));
+	log_warnx("(%s) cannot %s %s: %s", in->p.name, add ? "add" : "remove",
+		  text, err);
+}
+
 static void set_list(struct vrrp_inst *in, const struct list_node *list,
 		     bool add)
 {
-	char err[NL_OPS_ERR_MAX], text[PREFIX_STRLEN];
 	const struct vrrp_vip *v;
-	const struct ipaddr *a;
 
 	if (!list)
 		return;
-	list_for_each_entry(v, list, node) {
-		a = v->ip;
-		if (nl_ops_addr(netlink_daemon_cmd(in->run->nl),
-				netlink_daemon_iftable(in->run->nl), a,
-				a->dev[0] ? NULL : vrrp_run_vip_ifname(in), add, err,
-				sizeof(err)) == 0)
-			continue;
-		prefix_ntop(&a->prefix, text, sizeof(text));
-		log_warnx("(%s) cannot %s %s: %s", in->p.name,
-			  add ? "add" : "remove", text, err);
+	list_for_each_entry(v, list, node)
+		set_one(in, v->ip, add);
+}
+
+static bool listed(const struct list_node *list, const struct ipaddr *a)
+{
+	const struct vrrp_vip *v;
+
+	if (!list)
+		return false;
+	list_for_each_entry(v, list, node)
+		if (ipaddr_same(v->ip, a))
+			return true;
+	return false;
+}
+
+/* Adds (or removes) the addresses of "list" that neither of "others"
+ * holds: the ones a reload brings (or takes away). */
+static void set_diff(struct vrrp_inst *in, const struct list_node *list,
+		     const struct list_node *const others[2], bool add)
+{
+	const struct vrrp_vip *v;
+
+	if (!list)
+		return;
+	list_for_each_entry(v, list, node)
+		if (!listed(others[0], v->ip) && !listed(others[1], v->ip))
+			set_one(in, v->ip, add);
+}
+
+void vrrp_run_fx_vips_reload(struct vrrp_inst *in,
+			     const struct vrrp_run_params *next)
+{
+	const struct list_node *old[2] = { in->p.vips, in->p.vips_excluded };
+	const struct list_node *new[2] = { next->vips, next->vips_excluded };
+
+	if (in->addresses_set) {
+		vrrp_run_nft_vips(in, false);
+		set_diff(in, old[0], new, false);
+		set_diff(in, old[1], new, false);
+		set_diff(in, new[0], old, true);
+		set_diff(in, new[1], old, true);
 	}
+	in->p.vips = next->vips;
+	in->p.vips_excluded = next->vips_excluded;
+	if (!in->addresses_set)
+		return;
+	vrrp_run_nft_vips(in, true);
+	/* the neighbours learn the new ones; the burst replaces any
+	 * pending one, so it covers them all */
+	announce_now(in, in->p.garp_repeat);
 }
 
 static void on_announced(void *ctx, const struct ka_addr *vip,
@@ -397,8 +451,10 @@ static void fx_state_changed(void *ctx, enum vrrp_state from,
 		in->stats.become_master++;
 	if (from == VRRP_STATE_MASTER)
 		in->stats.release_master++;
-	if (to == VRRP_STATE_INIT)
+	if (to == VRRP_STATE_INIT) {
+		vrrp_run_observe_state(in, from, to, reason);
 		return;		/* the caller notifies, knowing why */
+	}
 	if (strcmp(reason, "init") == 0)
 		log_info("(%s) Entering %s STATE (init)", in->p.name,
 			 vrrp_state_name(to));
@@ -418,6 +474,7 @@ static void fx_state_changed(void *ctx, enum vrrp_state from,
 	if (in->run->opts.on_state)
 		in->run->opts.on_state(in->run->opts.state_ctx, in->p.name,
 				       in->p.vrid, to);
+	vrrp_run_observe_state(in, from, to, reason);
 }
 
 const struct vrrp_fsm_ops vrrp_run_fx_ops = {

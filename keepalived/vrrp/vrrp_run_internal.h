@@ -17,6 +17,9 @@
 #include "vrrp_track.h"
 #include "vrrp_tx.h"
 
+/* A VRID is one octet: a received advert finds its instances by it. */
+#define VRRP_SOCK_VRIDS 256
+
 /* One raw socket, shared by the instances of one interface, family and
  * mode (multicast group or unicast). */
 struct vrrp_sock {
@@ -29,6 +32,9 @@ struct vrrp_sock {
 	struct ka_addr group;		/* family 0: unicast */
 	unsigned users;
 	struct event *ev_read;
+	/* The instances using it, by VRID: a packet is handed to those of
+	 * its VRID only, so that receiving does not cost O(instances). */
+	struct list_node by_vrid[VRRP_SOCK_VRIDS];
 };
 
 struct vrrp_inst {
@@ -40,20 +46,23 @@ struct vrrp_inst {
 	struct vrrp_rx_state rx;
 	struct vrrp_tx_state tx;
 	struct vrrp_sock *sock;
+	struct list_node sock_node;	/* on sock->by_vrid[p.vrid] */
 	int ifindex;
 	struct ka_addr src;		/* what we send from */
-	struct ka_addr adv[255];	/* the addresses our adverts list */
+	struct ka_addr *adv;		/* the addresses our adverts list */
 	size_t nadv;
 	bool addresses_set;
 	bool faulted;
 	bool started;			/* VRRP_EV_STARTUP fed */
-	/* tracking: the objects, in the order of the params */
-	struct vrrp_script *scripts[VRRP_RUN_TRACK_MAX];
-	struct vrrp_track_item script_items[VRRP_RUN_TRACK_MAX];
-	struct vrrp_track_item if_items[VRRP_RUN_TRACK_MAX];
-	struct vrrp_tfile *files[VRRP_RUN_TRACK_MAX];	/* NULL: reads 0 */
-	struct vrrp_proc *procs[VRRP_RUN_TRACK_MAX];
-	struct vrrp_track_item proc_items[VRRP_RUN_TRACK_MAX];
+	/* tracking: the objects, in the order of the params, sized to
+	 * their counts by vrrp_run_track_join() (most instances track
+	 * nothing: VRRP_RUN_TRACK_MAX of each was 2 KiB per instance) */
+	struct vrrp_script **scripts;
+	struct vrrp_track_item *script_items;
+	struct vrrp_track_item *if_items;
+	struct vrrp_tfile **files;	/* an entry NULL: reads 0 */
+	struct vrrp_proc **procs;
+	struct vrrp_track_item *proc_items;
 	struct event *t_adver;
 	struct event *t_down;
 	struct event *t_preempt;
@@ -67,6 +76,13 @@ struct vrrp_inst {
 	int vmac_ifindex;		/* 0: none (yet) */
 	int announce_ifindex;		/* the one in->announce uses */
 	bool nft_warned;		/* a build without nftables said so */
+	/* for outside readers (vrrp_run_view.c) */
+	struct ka_addr master;		/* last advert's source, or ours */
+	uint64_t up_since_us;		/* left INIT; 0: in INIT */
+	uint64_t stats_since_us;	/* counters started or cleared */
+	bool saw_lower;			/* last advert had a lower priority */
+	enum vrrp_run_master_reason master_reason;
+	enum vrrp_rx_counter last_proto_err;
 	struct ratelimit rx_rl;		/* drop lines */
 	struct ratelimit info_rl;	/* "received lower priority" lines */
 };
@@ -92,11 +108,23 @@ struct vrrp_run {
 	struct vrrp_run_nft *nft;	/* the no_accept firewall */
 	vrrp_run_observer_fn *observer;	/* NULL: none */
 	void *observer_ctx;
+	struct vrrp_run_observer observers[VRRP_RUN_OBSERVERS_MAX];
+	size_t nobservers;
+	uint64_t vrid_errors;		/* packets of no instance's VRID */
+	uint64_t vrid_errors_since_us;
 };
 
 /* vrrp_run.c: the running instance of that name, or NULL (also for the
  * readers of the runtime: the SNMP tables, vrrp_snmp*.c). */
 struct vrrp_inst *vrrp_run_find(const struct vrrp_run *r, const char *name);
+
+/* vrrp_run_view.c: the instance as observers see it, and telling them
+ * of a transition (after its effects) or of a refused advert. */
+void vrrp_run_view_of(const struct vrrp_inst *in, struct vrrp_run_view *v);
+void vrrp_run_observe_state(struct vrrp_inst *in, enum vrrp_state from,
+			    enum vrrp_state to, const char *reason);
+void vrrp_run_observe_rx_drop(struct vrrp_inst *in, const struct ka_addr *src,
+			      enum vrrp_rx_counter counter);
 
 /* vrrp_run.c: carrier up: polled if the interface is, else IFF_RUNNING
  * from netlink. */
@@ -110,6 +138,11 @@ void vrrp_run_smtp(struct vrrp_run *r, bool group, const char *name,
 extern const struct vrrp_fsm_ops vrrp_run_fx_ops;
 /* Cancels the timers and announcements of an instance. */
 void vrrp_run_fx_quiet(struct vrrp_inst *in);
+/* A reload changed only the addresses of an instance: a master removes
+ * the ones gone and adds the new ones (those in both lists stay put)
+ * and announces them; in->p takes next's lists. */
+void vrrp_run_fx_vips_reload(struct vrrp_inst *in,
+			     const struct vrrp_run_params *next);
 
 /* vrrp_run_rx.c */
 int vrrp_run_sock_attach(struct vrrp_inst *in);
@@ -127,9 +160,11 @@ const char *vrrp_run_interface_fault(struct vrrp_inst *in);
 /* vrrp_run_track.c: the interface and the tracked objects decide FAULT
  * (or not), the effective priority, and when a new instance starts. */
 void vrrp_run_check_interface(struct vrrp_inst *in);
-/* Joins / leaves the scripts the instance tracks. */
+/* Joins / leaves the scripts the instance tracks; _free, once the
+ * instance is off the run's list, frees what join allocated. */
 void vrrp_run_track_join(struct vrrp_inst *in);
 void vrrp_run_track_leave(struct vrrp_inst *in);
+void vrrp_run_track_free(struct vrrp_inst *in);
 /* Whether the interface named is one the instance watches. */
 bool vrrp_run_track_watches(const struct vrrp_inst *in, const char *ifname);
 /* The same tracking lines (a reload keeps the instance only then). */

@@ -74,7 +74,8 @@ static void log_advert(struct vrrp_inst *in, const struct vrrp_pkt *pkt,
 				  in->p.name, pkt->priority, src);
 }
 
-static void deliver(struct vrrp_inst *in, const struct vrrp_socket_rcvd *r)
+/* Returns 0 when the packet was for another VRID, 1 otherwise. */
+static int deliver(struct vrrp_inst *in, const struct vrrp_socket_rcvd *r)
 {
 	struct vrrp_rx_conf conf;
 	struct vrrp_pkt pkt;
@@ -88,15 +89,18 @@ static void deliver(struct vrrp_inst *in, const struct vrrp_socket_rcvd *r)
 	case 0:
 		break;
 	case -ENOENT:
-		return;
+		return 0;
 	default:
 		vrrp_rx_count(&in->stats, counter);
 		addr_ntop(&r->in.src, src, sizeof(src));
 		log_warnx_limited(&in->rx_rl, "(%s) advert from %s dropped: %s",
 				  in->p.name, src, why);
-		return;
+		vrrp_run_observe_rx_drop(in, &r->in.src, counter);
+		return 1;
 	}
 	vrrp_rx_count_accepted(&in->stats, &pkt);
+	in->master = r->in.src;
+	in->saw_lower = pkt.priority && pkt.priority < in->fsm.conf.priority;
 	log_advert(in, &pkt, &r->in.src);
 	if (in->fsm.state == VRRP_STATE_MASTER && pkt.priority &&
 	    pkt.priority < in->fsm.conf.priority)
@@ -106,16 +110,39 @@ static void deliver(struct vrrp_inst *in, const struct vrrp_socket_rcvd *r)
 		.addr_cmp = addr_cmp(&r->in.src, &in->src),
 	};
 	vrrp_fsm_event(&in->fsm, VRRP_EV_ADVERT, &adv);
+	return 1;
+}
+
+/* Returns 1 if one of them took the packet as its VRID's. */
+static int deliver_all(struct list_node *head,
+		       const struct vrrp_socket_rcvd *r)
+{
+	struct vrrp_inst *in, *tmp;
+	int ours = 0;
+
+	/* An instance may go to FAULT, never away, while handling it. */
+	list_for_each_entry_safe(in, tmp, head, sock_node)
+		if (!in->faulted)
+			ours |= deliver(in, r);
+	return ours;
 }
 
 static void dispatch(struct vrrp_sock *s, const struct vrrp_socket_rcvd *r)
 {
-	struct vrrp_inst *in, *tmp;
+	int ours = 0;
+	size_t v;
 
-	/* An instance may go to FAULT, never away, while handling it. */
-	list_for_each_entry_safe(in, tmp, &s->run->insts, node)
-		if (in->sock == s && !in->faulted)
-			deliver(in, r);
+	if (r->in.len >= 2) {
+		ours = deliver_all(&s->by_vrid[r->in.msg[1]], r);
+	} else {
+		/* Too short to name a VRID: every instance refuses it and
+		 * counts it, as each would have seen it on its own socket. */
+		for (v = 0; v < VRRP_SOCK_VRIDS; v++)
+			ours |= deliver_all(&s->by_vrid[v], r);
+	}
+	/* RFC 2787's vrrpRouterVrIdErrors: a VRID none of ours has */
+	if (!ours && s->users)
+		s->run->vrid_errors++;
 }
 
 static int watch(struct vrrp_sock *s);
@@ -155,6 +182,7 @@ static int watch(struct vrrp_sock *s)
 static struct vrrp_sock *sock_open(struct vrrp_inst *in)
 {
 	struct vrrp_sock *s = mem_new(struct vrrp_sock);
+	size_t v;
 	struct vrrp_socket_opts o = {
 		.family = in->p.family, .ifindex = in->ifindex,
 		.ifname = vrrp_run_xmit_ifname(in), .ah = uses_ah(in),
@@ -175,6 +203,8 @@ static struct vrrp_sock *sock_open(struct vrrp_inst *in)
 	s->family = o.family;
 	s->ifindex = o.ifindex;
 	s->ah = o.ah;
+	for (v = 0; v < VRRP_SOCK_VRIDS; v++)
+		list_init(&s->by_vrid[v]);
 	list_add_tail(&in->run->socks, &s->node);
 	if (watch(s) < 0)
 		log_warnx("(%s) cannot watch its VRRP socket", in->p.name);
@@ -197,6 +227,7 @@ int vrrp_run_sock_attach(struct vrrp_inst *in)
 found:
 	s->users++;
 	in->sock = s;
+	list_add_tail(&s->by_vrid[in->p.vrid], &in->sock_node);
 	return 0;
 }
 
@@ -216,6 +247,7 @@ void vrrp_run_sock_detach(struct vrrp_inst *in)
 
 	if (!s)
 		return;
+	list_del(&in->sock_node);
 	in->sock = NULL;
 	if (--s->users == 0)
 		sock_close(&s);

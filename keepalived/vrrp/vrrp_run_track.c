@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "log.h"
+#include "memory.h"
 #include "vrrp_run_internal.h"
 
 static void on_script(void *ctx, const struct vrrp_script *s)
@@ -29,9 +30,23 @@ static void on_proc(void *ctx, const struct vrrp_proc *p)
 	vrrp_run_check_interface(ctx);
 }
 
+/* n items of "size" bytes, or NULL for none */
+static void *items_new(size_t n, size_t size)
+{
+	return n ? mem_calloc(n, size) : NULL;
+}
+
 void vrrp_run_track_join(struct vrrp_inst *in)
 {
 	size_t i;
+
+	in->proc_items = items_new(in->p.ntrack_procs, sizeof(*in->proc_items));
+	in->procs = items_new(in->p.ntrack_procs, sizeof(*in->procs));
+	in->files = items_new(in->p.ntrack_files, sizeof(*in->files));
+	in->script_items = items_new(in->p.ntrack_scripts,
+				     sizeof(*in->script_items));
+	in->scripts = items_new(in->p.ntrack_scripts, sizeof(*in->scripts));
+	in->if_items = items_new(in->p.ntrack_ifs, sizeof(*in->if_items));
 
 	for (i = 0; i < in->p.ntrack_procs; i++) {
 		const struct vrrp_run_track_proc *t = &in->p.track_procs[i];
@@ -79,6 +94,16 @@ void vrrp_run_track_leave(struct vrrp_inst *in)
 		vrrp_tfile_leave(in->run->tfiles, &in->files[i], on_file, in);
 	for (i = 0; i < in->p.ntrack_procs; i++)
 		vrrp_proc_leave(in->run->procs, &in->procs[i], on_proc, in);
+}
+
+void vrrp_run_track_free(struct vrrp_inst *in)
+{
+	mem_free(&in->scripts);
+	mem_free(&in->script_items);
+	mem_free(&in->files);
+	mem_free(&in->procs);
+	mem_free(&in->proc_items);
+	mem_free(&in->if_items);
 }
 
 bool vrrp_run_track_watches(const struct vrrp_inst *in, const char *ifname)

@@ -8,6 +8,7 @@ network namespaces it creates and removes, and writes RESULTS.md (or
 --out). No pass/fail: it reports figures, ratios and where they stand
 against the issue's goals."""
 import argparse
+import json
 import os
 import platform
 import subprocess
@@ -20,7 +21,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from blib import env as E  # noqa: E402
 from blib import (failover, steady, scale, cfgtest, checker,  # noqa: E402
-                  reload, report)
+                  checker_vm, reload, report)
 
 PLANS = {
     "quick": dict(
@@ -32,6 +33,8 @@ PLANS = {
         scale_n=[100], scale_window=3,
         t_sizes=(200, 400, 10), t_reps=1,
         ck_n=[1000], ck_window=5, ck_warm=2,
+        vm_n=[100], vm_window=5, vm_warm=2, vm_vanish_n=100,
+        vm_vanish_wait=30,
         rl_sizes=(200, 200, 10)),
     "full": dict(
         fo=[("2", "1", 3, False), ("3", "0.1", 5, False),
@@ -44,6 +47,8 @@ PLANS = {
         scale_n=[100, 500, 1000], scale_window=15,
         t_sizes=(1000, 2000, 10), t_reps=3,
         ck_n=[1000, 10000], ck_window=15, ck_warm=3,
+        vm_n=[100, 1000, 5000], vm_window=30, vm_warm=3, vm_vanish_n=1000,
+        vm_vanish_wait=120,
         rl_sizes=(1000, 2000, 10)),
 }
 
@@ -143,7 +148,16 @@ def item5(plan, wd):
         rows.append(measure(wd, f"ck-{n}", checker.run, n,
                             plan["ck_window"], plan["ck_warm"],
                             record_dir()))
-    return report.item5(rows, plan["ck_window"])
+    say("item 5: both daemons in the VM with a real IPVS kernel")
+    try:
+        vm = checker_vm.run(os.path.join(wd, "ck-vm"), plan["vm_n"],
+                            ["tcp", "http"], plan["vm_window"],
+                            plan["vm_warm"], plan["vm_vanish_n"],
+                            plan["vm_vanish_wait"], log=say)
+    except Exception as e:   # noqa: BLE001 - reported, the run goes on
+        traceback.print_exc()
+        vm = {"error": f"{type(e).__name__}: {e}"}
+    return report.item5(rows, plan["ck_window"], vm)
 
 
 def item6(plan, wd):
@@ -199,7 +213,10 @@ def main():
                      "with make, install Debian's keepalived "
                      "(tools/install-deps)")
     mode = "quick" if opt.quick else "full"
-    plan = PLANS[mode]
+    plan = dict(PLANS[mode])
+    # KABENCH_PLAN='{"scale_n": [1000]}' narrows a run to the rows that
+    # matter to a change (measured beside keepalived all the same).
+    plan.update(json.loads(os.environ.get("KABENCH_PLAN", "{}")))
     wd = tempfile.mkdtemp(prefix="kabench-")
     started = time.time()
     head = {"mode": mode, "date": time.strftime("%Y-%m-%d %H:%M UTC",

@@ -136,3 +136,45 @@ def test_reload_keeps_an_unchanged_instance(netns, veth, daemon):
     d.wait_for_log(r"\(VI_1\) Entering MASTER STATE", since=mark,
                    timeout=20)
     assert d.stop(20) == 0
+
+
+def test_reload_changes_addresses_in_place(netns, veth, daemon):
+    """HUP with a VIP added to a master's instance: the new address is
+    set without a transition and the old one stays (no "removing VIPs");
+    HUP with the first VIP dropped: only it
+    goes, still without a transition."""
+    ns = node(netns, veth)
+    conf = INSTANCE.format(extra="")
+    d = daemon(ns, conf, args=FG)
+    d.wait_for_log(r"\(VI_1\) Entering MASTER STATE", timeout=20)
+
+    def addrs():
+        return ns.ip("-br", "addr", "show", "dev", "vr0")
+
+    with open(d.config_path, "w", encoding="utf-8") as f:
+        f.write(conf.replace("192.168.87.100/24",
+                             "192.168.87.100/24\n        192.168.87.101/24"))
+    mark = d.mark()
+    d.signal(signal.SIGHUP)
+    # a replaced instance would say "Entering BACKUP STATE (init)" at
+    # once and set the address only a Master_Down_Interval later: once
+    # the address is there, its log lines would be too
+    wait_until(lambda: "192.168.87.101/24" in addrs(), 10,
+               what="the added address")
+    d.wait_for_log("Configuration reloaded", since=mark)
+    after = d.log()[mark:]
+    assert "Entering" not in after and "removing VIPs" not in after, after
+    assert "192.168.87.100/24" in addrs()
+
+    with open(d.config_path, "w", encoding="utf-8") as f:
+        f.write(conf.replace("192.168.87.100/24", "192.168.87.101/24"))
+    mark = d.mark()
+    d.signal(signal.SIGHUP)
+    wait_until(lambda: "192.168.87.100/24" not in addrs(), 10,
+               what="the dropped address gone")
+    d.wait_for_log("Configuration reloaded", since=mark)
+    after = d.log()[mark:]
+    assert "Entering" not in after, after
+    assert "192.168.87.101/24" in addrs()
+    assert d.stop(20) == 0
+    assert "192.168.87.101" not in addrs()

@@ -15,6 +15,7 @@ import json
 import pytest
 
 from kalib import run, wait_until
+from verdictlib import assert_same_verdict, host_with_e0
 
 OURS_ARGS = ("-n", "-l", "-G", "-D", "-P")
 REF_ARGS = ("-n", "-l", "-D", "-P")
@@ -203,9 +204,7 @@ CORPUS = {
 
 @pytest.fixture
 def host(netns, veth):
-    a, b = netns("a"), netns("b")
-    veth(a, b, "10.9.0.1/24", None, ifname_a="e0", ifname_b="e0")
-    return a
+    return host_with_e0(netns, veth)
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS))
@@ -214,13 +213,4 @@ def test_strict_verdict_matches_debian(name, host, keepalived_bin,
     text, line = CORPUS[name]
     path = tmp_path / f"{name}.conf"
     path.write_text(text)
-    ref = run(host.cmd([keepalived_ref, "-t", "-f", str(path)]), timeout=20)
-    expected = 0 if line is None else 5
-    assert ref.returncode == expected, \
-        f"Debian's verdict is not the one recorded: {ref}"
-    ours = run(host.cmd([keepalived_bin, "-t", "-f", str(path)]),
-               timeout=20)
-    said = ours.stdout + ours.stderr
-    assert ours.returncode == ref.returncode, said
-    if line is not None:
-        assert f"{path}: Line {line})" in said, said
+    assert_same_verdict(host, keepalived_bin, keepalived_ref, path, line)

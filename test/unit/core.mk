@@ -37,6 +37,13 @@ test_unit_test_core_check_CFLAGS = $(KA_CORE_TEST_CFLAGS)
 test_unit_test_core_check_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
 	$(SAN_LDFLAGS)
 
+check_PROGRAMS += test/unit/test_core_dump
+TESTS += test/unit/test_core_dump
+test_unit_test_core_dump_SOURCES = test/unit/test_core_dump.c
+test_unit_test_core_dump_CFLAGS = $(KA_CORE_TEST_CFLAGS)
+test_unit_test_core_dump_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
+	$(SAN_LDFLAGS)
+
 EXTRA_DIST += test/unit/conf-core
 
 # The process model: messages, JSON writer, dump files, pid files, and

@@ -15,6 +15,7 @@ include test/unit/checkrun.mk
 include test/unit/ipvsrec.mk
 include test/unit/check.mk
 include test/unit/ckmisc.mk
+include test/unit/checksnmp.mk
 # SNMP (wip-snmp-vrrp)
 include test/unit/snmp.mk
 endif

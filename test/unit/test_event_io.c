@@ -86,6 +86,38 @@ static int pass(struct fixture *fx)
 	return event_loop_run_once(fx->loop, false);
 }
 
+static void count_cb(struct event_loop *loop, const struct event_info *info)
+{
+	int *n = info->arg;
+
+	(void)loop;
+	(*n)++;
+}
+
+/* Many descriptors ready at once are all served in one pass, not a
+ * small batch per pass behind whatever else each pass runs. */
+#define MANY 300
+static void test_many_ready_in_one_pass(void **state)
+{
+	struct fixture *fx = *state;
+	struct event *ev[MANY] = { 0 };
+	int p[MANY][2], ran = 0, i;
+
+	for (i = 0; i < MANY; i++) {
+		assert_int_equal(pipe2(p[i], O_NONBLOCK | O_CLOEXEC), 0);
+		assert_int_equal(event_add_read(fx->loop, &ev[i], p[i][0], 0,
+						count_cb, &ran), 0);
+		assert_int_equal(write(p[i][1], "x", 1), 1);
+	}
+	assert_int_equal(pass(fx), MANY);
+	assert_int_equal(ran, MANY);
+	for (i = 0; i < MANY; i++) {
+		assert_null(ev[i]);
+		close(p[i][0]);
+		close(p[i][1]);
+	}
+}
+
 static void test_read_timeout(void **state)
 {
 	struct fixture *fx = *state;
@@ -300,6 +332,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_read_and_write_ready_together,
 						setup_socketpair, teardown),
 		cmocka_unit_test_setup_teardown(test_cancel_ready_io_in_same_pass,
+						setup_pipe, teardown),
+		cmocka_unit_test_setup_teardown(test_many_ready_in_one_pass,
 						setup_pipe, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_arguments, setup_pipe,
 						teardown),

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "log.h"
+#include "memory.h"
 
 struct capture {
 	FILE *f;
@@ -430,6 +431,53 @@ static void test_fatalx(void **state)
 	assert_non_null(strstr(out, ": boom 7\n"));
 }
 
+/* -g: lines go to the file as well, stamped like the console's; without
+ * --flush-log-file they may wait in the stream until log_close(). */
+static void test_log_file(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	struct log_opts lo = { .ident = "t", .flags = 0, .file = f };
+
+	(void)state;
+	assert_non_null(f);
+	log_open(&lo);
+	log_info("to the file %d", 1);
+	log_close();
+	assert_non_null(strstr(buf, ": to the file 1\n"));
+	assert_int_equal(count_lines(buf), 1);
+
+	lo.flags = LOG_FLAG_FILE_FLUSH;
+	log_open(&lo);
+	log_warnx("flushed");
+	/* visible before log_close(): the stream was flushed */
+	assert_non_null(strstr(buf, ": flushed\n"));
+	log_close();
+	fclose(f);
+	free(buf);
+}
+
+static void test_log_file_name(void **state)
+{
+	static const char *const cases[][3] = {
+		{ "/var/log/ka.log", "vrrp", "/var/log/ka_vrrp.log" },
+		{ "/tmp/keepalived", "healthcheckers",
+		  "/tmp/keepalived_healthcheckers" },
+		{ "/a.b/log", "vrrp", "/a.b/log_vrrp" },
+		{ "x.tar.gz", "vrrp", "x.tar_vrrp.gz" },
+		{ ".hidden", "vrrp", "_vrrp.hidden" },
+	};
+	char *got;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		got = log_file_name(cases[i][0], cases[i][1]);
+		assert_string_equal(got, cases[i][2]);
+		mem_free(&got);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -446,6 +494,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_syslog_settings, setup,
 						teardown),
 		cmocka_unit_test(test_fatalx),
+		cmocka_unit_test(test_log_file),
+		cmocka_unit_test(test_log_file_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

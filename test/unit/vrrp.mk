@@ -130,3 +130,12 @@ test_unit_test_vrrp_nft_SOURCES = test/unit/test_vrrp_nft.c
 test_unit_test_vrrp_nft_CFLAGS = $(TEST_CFLAGS) -I$(top_srcdir)/keepalived/vrrp
 test_unit_test_vrrp_nft_LDADD = keepalived/vrrp/libvrrp_san.a \
 	lib/libka_san.a $(CMOCKA_LIBS) $(SAN_LDFLAGS)
+
+# How instances read in VRRP-MIB and VRRPV3-MIB (pure mappings).
+check_PROGRAMS += test/unit/test_vrrp_snmp_rfc
+TESTS += test/unit/test_vrrp_snmp_rfc
+test_unit_test_vrrp_snmp_rfc_SOURCES = test/unit/test_vrrp_snmp_rfc.c
+test_unit_test_vrrp_snmp_rfc_CFLAGS = $(TEST_CFLAGS) \
+	-I$(top_srcdir)/keepalived/vrrp
+test_unit_test_vrrp_snmp_rfc_LDADD = keepalived/vrrp/libvrrp_san.a \
+	lib/libka_san.a $(CMOCKA_LIBS) $(SAN_LDFLAGS)

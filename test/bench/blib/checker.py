@@ -36,6 +36,22 @@ def seen(ready):
         return 0
 
 
+def tcp_counters(ns):
+    """TcpExt counters of a namespace: a listener whose accept queue
+    overflows drops SYNs, and the checker's connect() then retransmits
+    its SYN a second later: lateness that is the instrument's, not the
+    checker's."""
+    out = ns.run(["cat", "/proc/net/netstat"]).stdout.splitlines()
+    for names, values in zip(out[::2], out[1::2]):
+        if names.startswith("TcpExt:"):
+            return dict(zip(names.split()[1:], map(int, values.split()[1:])))
+    return {}
+
+
+def _delta(a, b, key):
+    return b.get(key, 0) - a.get(key, 0)
+
+
 def run(env, n, window, warmup, record_dir):
     d, s = topology(env, n)
     out = os.path.join(env.workdir, "accepts.txt")
@@ -56,9 +72,11 @@ def run(env, n, window, warmup, record_dir):
         first_round = time.monotonic() - t_start
         time.sleep(warmup)
         t_from = time.time_ns()
+        s0, d0 = tcp_counters(s), tcp_counters(d)
         c0, m0, l0 = cpu_ns(ck), time.monotonic(), cpu_ns(lst.pid)
         time.sleep(window)
         c1, m1, l1 = cpu_ns(ck), time.monotonic(), cpu_ns(lst.pid)
+        s1, d1 = tcp_counters(s), tcp_counters(d)
         t_to = time.time_ns()
         rss = rss_kib(ck) / 1024
     finally:
@@ -86,4 +104,6 @@ def run(env, n, window, warmup, record_dir):
             "late_max_ms": max(late) if late else None,
             "addresses_seen": len(per), "rss_mib": rss,
             "first_round_s": first_round,
-            "listener_cpu_pct": (l1 - l0) / 1e9 / (m1 - m0) * 100}
+            "listener_cpu_pct": (l1 - l0) / 1e9 / (m1 - m0) * 100,
+            "listen_overflows": _delta(s0, s1, "ListenOverflows"),
+            "syn_retrans": _delta(d0, d1, "TCPSynRetrans")}
