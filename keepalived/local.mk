@@ -136,3 +136,18 @@ keepalived_check_libcheck_san_a_CFLAGS += $(SNMP_CFLAGS)
 KA_CORE_LIBS += $(SNMP_LIBS)
 KA_CORE_SAN_LIBS += $(SNMP_LIBS)
 endif
+
+# ---- SNMP (wip-snmp-vrrp): rows of values and the `global` objects'
+# values (pure), built without SNMP too (the unit tests link them); the
+# tables, scalars and traps on net-snmp's agent library.
+KACORE_SOURCES += keepalived/core/snmp_row.c keepalived/core/snmp_row.h \
+	keepalived/core/snmp_global_fill.c keepalived/core/snmp_global.h
+if WITH_SNMP
+KACORE_SOURCES += keepalived/core/snmp_tab.c keepalived/core/snmp_tab.h \
+	keepalived/core/snmp_global.c
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_snmp.c keepalived/vrrp/vrrp_snmp.h \
+	keepalived/vrrp/vrrp_snmp_internal.h \
+	keepalived/vrrp/vrrp_snmp_inst.c keepalived/vrrp/vrrp_snmp_track.c \
+	keepalived/vrrp/vrrp_snmp_sync.c keepalived/vrrp/vrrp_snmp_objs.c \
+	keepalived/vrrp/vrrp_snmp_route.c
+endif

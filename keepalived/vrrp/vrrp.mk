@@ -116,3 +116,7 @@ KA_CORE_SAN_LIBS += $(NFTABLES_LIBS)
 else
 KAVRRP_SOURCES += keepalived/vrrp/vrrp_run_nft_none.c
 endif
+# ---- SNMP (wip-snmp-vrrp): KEEPALIVED-MIB's encodings of VRRP values
+# (pure); the tables and traps are in the SNMP block of keepalived/local.mk.
+KAVRRP_SOURCES += keepalived/vrrp/vrrp_snmp_map.c \
+	keepalived/vrrp/vrrp_snmp_map.h

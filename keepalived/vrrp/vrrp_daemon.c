@@ -28,6 +28,8 @@
 #if KA_WITH_SNMP
 #include "snmp_agent.h"
 #include "vrrp_snmp_rfc.h"
+#include "snmp_global.h"
+#include "vrrp_snmp.h"
 #endif
 
 /* The VRRP child's own state, hung off child_env.state. */
@@ -43,6 +45,8 @@ struct vrrp_child {
 	struct smtp_alerter *alerter;	/* smtp_alert of instances, groups */
 	struct snmp_agent *snmp;	/* AgentX sub-agent; NULL: no SNMP */
 	struct vrrp_snmp_rfc *snmp_rfc;	/* VRRP-MIB, VRRPV3-MIB; NULL: off */
+	struct snmp_global *snmp_global;	/* KEEPALIVED-MIB global */
+	struct vrrp_snmp *snmp_vrrp;		/* KEEPALIVED-MIB vrrp */
 };
 
 static bool on(enum gd_tristate t)
@@ -276,6 +280,16 @@ static const struct vrrp_run_opts *run_opts(const struct child_env *env,
 	return o;
 }
 
+#if KA_WITH_SNMP
+/* KEEPALIVED-MIB's global part reads the configuration running now. */
+static const struct global_data *snmp_global_data(void *ctx)
+{
+	const struct vrrp_child *v = ctx;
+
+	return v->conf ? v->conf->global : NULL;
+}
+#endif
+
 /* The AgentX sub-agent, when KEEPALIVED-MIB's vrrp part or one of the
  * VRRP RFC MIBs is enabled. */
 static void start_snmp(struct child_env *env, struct vrrp_child *v,
@@ -298,6 +312,13 @@ static void start_snmp(struct child_env *env, struct vrrp_child *v,
 			.v3 = snmp_want_rfcv3(gd, env->opts),
 			.traps = gd->snmp_traps,
 		});
+	/* KEEPALIVED-MIB: the VRRP child serves `global` with `vrrp` (the
+	 * checker serves it only when the VRRP part is off). */
+	if (snmp_want_vrrp(gd, env->opts)) {
+		v->snmp_global = snmp_global_register(snmp_global_data, v);
+		v->snmp_vrrp = vrrp_snmp_register(v->snmp, v->run, &v->conf);
+	}
+	snmp_agent_sync(v->snmp);
 #else
 	(void)env;
 	(void)v;
@@ -310,6 +331,9 @@ static void stop_snmp(struct vrrp_child *v)
 #if KA_WITH_SNMP
 	/* SNMP modules unregister here, before the agent closes. */
 	vrrp_snmp_rfc_free(&v->snmp_rfc);
+	vrrp_snmp_stop(v->snmp_vrrp);
+	vrrp_snmp_unregister(&v->snmp_vrrp);
+	snmp_global_unregister(&v->snmp_global);
 	snmp_agent_close(&v->snmp);
 #else
 	(void)v;

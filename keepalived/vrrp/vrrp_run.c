@@ -379,6 +379,18 @@ void vrrp_run_set_alerter(struct vrrp_run *r, struct smtp_alerter *a)
 	r->alerter = a;
 }
 
+struct vrrp_inst *vrrp_run_find(const struct vrrp_run *r, const char *name)
+{
+	return find(r, name);
+}
+
+void vrrp_run_set_observer(struct vrrp_run *r, vrrp_run_observer_fn *fn,
+			   void *ctx)
+{
+	r->observer = fn;
+	r->observer_ctx = ctx;
+}
+
 enum vrrp_state vrrp_run_state(const struct vrrp_run *r, const char *name)
 {
 	const struct vrrp_inst *in = find(r, name);

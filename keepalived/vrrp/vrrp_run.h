@@ -195,6 +195,14 @@ void vrrp_run_set_syncs(struct vrrp_run *r,
 struct smtp_alerter;
 void vrrp_run_set_alerter(struct vrrp_run *r, struct smtp_alerter *a);
 
+/* Told of every state an instance (group false) or a sync group (group
+ * true) enters but INIT, after its notify scripts (the SNMP traps);
+ * NULL: nobody. */
+typedef void vrrp_run_observer_fn(void *ctx, bool group, const char *name,
+				  enum vrrp_state to);
+void vrrp_run_set_observer(struct vrrp_run *r, vrrp_run_observer_fn *fn,
+			   void *ctx);
+
 /* The carrier poller (linkbeat_use_polling, linkbeat_interfaces): the
  * caller clears it and adds the interfaces to poll, at start and on
  * reload. */

@@ -122,6 +122,23 @@ void vrrp_run_dump_stats(struct vrrp_run *r, FILE *f, bool clear)
 	}
 }
 
+/* The tracked scripts with their status, in the words of the USR1 dump. */
+static void dump_tracking_json(const struct vrrp_inst *in, struct json *j)
+{
+	size_t i;
+
+	json_begin_array(j, "track_scripts");
+	for (i = 0; i < in->p.ntrack_scripts; i++) {
+		json_begin_object(j, NULL);
+		json_string(j, "name", in->p.track_scripts[i].script.name);
+		json_int(j, "weight", in->script_items[i].weight);
+		json_string(j, "status",
+			    track_status(in->script_items[i].status));
+		json_end_object(j);
+	}
+	json_end_array(j);
+}
+
 void vrrp_run_dump_json(const struct vrrp_run *r, struct json *j)
 {
 	const struct vrrp_inst *in;
@@ -157,6 +174,7 @@ void vrrp_run_dump_json(const struct vrrp_run *r, struct json *j)
 			json_string(j, NULL, a);
 		}
 		json_end_array(j);
+		dump_tracking_json(in, j);
 		json_begin_object(j, "stats");
 #define X(field, text) json_uint(j, #field, in->stats.field);
 		STATS(X)

@@ -467,6 +467,9 @@ static void fx_state_changed(void *ctx, enum vrrp_state from,
 	vrrp_run_notify(in, to, false);
 	if (in->p.smtp_alert)
 		vrrp_run_smtp(in->run, false, in->p.name, to);
+	if (in->run->observer)
+		in->run->observer(in->run->observer_ctx, false, in->p.name,
+				  to);
 	vrrp_run_sync_changed(in, from, to);
 	if (in->run->opts.on_state)
 		in->run->opts.on_state(in->run->opts.state_ctx, in->p.name,

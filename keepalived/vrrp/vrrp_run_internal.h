@@ -1,7 +1,8 @@
 /*
  * vrrp_run_internal.h: what the files of the VRRP runtime share
  * (vrrp_run.c: instances; vrrp_run_fx.c: the state machine's effects;
- * vrrp_run_rx.c: sockets and receiving). Not for other modules.
+ * vrrp_run_rx.c: sockets and receiving). Not for other modules, but
+ * for the SNMP tables (vrrp_snmp*.c), which read it and write nothing.
  */
 #ifndef KA_VRRP_RUN_INTERNAL_H
 #define KA_VRRP_RUN_INTERNAL_H
@@ -105,11 +106,17 @@ struct vrrp_run {
 	struct smtp_alerter *alerter;	/* not ours; NULL: none */
 	struct vrrp_linkbeat *linkbeat;	/* polled carriers */
 	struct vrrp_run_nft *nft;	/* the no_accept firewall */
+	vrrp_run_observer_fn *observer;	/* NULL: none */
+	void *observer_ctx;
 	struct vrrp_run_observer observers[VRRP_RUN_OBSERVERS_MAX];
 	size_t nobservers;
 	uint64_t vrid_errors;		/* packets of no instance's VRID */
 	uint64_t vrid_errors_since_us;
 };
+
+/* vrrp_run.c: the running instance of that name, or NULL (also for the
+ * readers of the runtime: the SNMP tables, vrrp_snmp*.c). */
+struct vrrp_inst *vrrp_run_find(const struct vrrp_run *r, const char *name);
 
 /* vrrp_run_view.c: the instance as observers see it, and telling them
  * of a transition (after its effects) or of a refused advert. */

@@ -108,6 +108,8 @@ static void notify_group(struct vrrp_run *r, struct vrrp_group *g,
 	vrrp_run_fifo_line(r, true, g->p.name, word, 0);
 	if (g->p.smtp_alert)
 		vrrp_run_smtp(r, true, g->p.name, to);
+	if (r->observer && to != VRRP_STATE_INIT)
+		r->observer(r->observer_ctx, true, g->p.name, to);
 	if (g->p.notify[kind].cmd) {
 		snprintf(who, sizeof(who), "(%s) %s", g->p.name, kw);
 		vrrp_notify_run(r->notifier, who, &g->p.notify[kind], NULL);

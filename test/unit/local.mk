@@ -16,4 +16,6 @@ include test/unit/ipvsrec.mk
 include test/unit/check.mk
 include test/unit/ckmisc.mk
 include test/unit/checksnmp.mk
+# SNMP (wip-snmp-vrrp)
+include test/unit/snmp.mk
 endif
