@@ -22,12 +22,7 @@
 #if KA_WITH_SNMP
 #include "check_snmp.h"
 #include "snmp_agent.h"
-/* The global scalars come from the snmp-vrrp branch: served here when
- * the VRRP child does not serve them. */
-#if __has_include("snmp_global.h")
 #include "snmp_global.h"
-#define CHECK_SNMP_GLOBAL 1
-#endif
 #endif
 
 struct check_child {
@@ -140,10 +135,9 @@ static void start_snmp(struct child_env *env, struct check_child *k,
 		return;
 	/* SNMP modules register here. */
 	k->snmp_check = check_snmp_new(k->snmp, k->run, c->check, gd);
-#ifdef CHECK_SNMP_GLOBAL
+	/* The global scalars: here when the VRRP child does not serve them. */
 	if (!snmp_want_vrrp(gd, env->opts))
 		k->snmp_global = snmp_global_register(running_gd, k);
-#endif
 #else
 	(void)env;
 	(void)k;
@@ -156,9 +150,7 @@ static void stop_snmp(struct check_child *k)
 #if KA_WITH_SNMP
 	/* SNMP modules unregister here, before the agent closes. */
 	check_snmp_free(&k->snmp_check);
-#ifdef CHECK_SNMP_GLOBAL
 	snmp_global_unregister(&k->snmp_global);
-#endif
 	snmp_agent_close(&k->snmp);
 #else
 	(void)k;
