@@ -111,7 +111,7 @@ static int start_checks(struct child_env *env, struct check_child *k,
 	return 0;
 }
 
-#ifdef CHECK_SNMP_GLOBAL
+#if KA_WITH_SNMP
 static const struct global_data *running_gd(void *ctx)
 {
 	const struct check_child *k = ctx;
