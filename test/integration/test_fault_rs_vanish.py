@@ -1,0 +1,105 @@
+"""Fault injection: 1,000 real servers behind TCP_CHECK, of which 10%
+vanish silently while checks run (address removed, packets to it dropped
+without RST or ICMP).
+
+The vanished ones must leave the recorded IPVS table within the bound of
+issue 12 plus a margin of several seconds, the other 900 must stay in it
+and keep being checked on schedule (each seen by the listener in every
+window of a few delay_loops), and SIGTERM must still stop the daemon
+cleanly, emptying the table.
+
+The measured times are in the assertion messages; the bound is generous
+by design (no timing threshold decides on a few hundred milliseconds).
+"""
+import time
+
+from checklib import read_table
+from faultlib import PORT, Monotonic, RsFarm, many_rs_config
+from kalib import wait_until
+
+COUNT = 1000
+VIP = "10.87.0.100"
+SVC = f"TCP {VIP}:80"
+DELAY_LOOP, CONNECT_TIMEOUT, RETRY, DELAY_BEFORE_RETRY = 2, 1, 1, 1
+# Issue 12's bound is delay_loop + connect_timeout x (retry + 1); each
+# retry also waits delay_before_retry first, so that is added.
+BOUND = (DELAY_LOOP + CONNECT_TIMEOUT * (RETRY + 1)
+         + DELAY_BEFORE_RETRY * RETRY)
+MARGIN = 10
+# The healthy ones must be seen in each of these windows.
+WINDOW = 4 * DELAY_LOOP
+WINDOWS = 3
+
+
+def dests(table_path):
+    return (read_table(table_path) or {}).get(SVC, {})
+
+
+def test_tenth_of_real_servers_vanish(netns, veth, daemon, tmp_path):
+    farm = RsFarm(netns, veth, COUNT, subnet="10.88", link_net="10.87.0")
+    farm.director.ip("addr", "add", f"{VIP}/32", "dev", "lo")
+    farm.start_listener(tmp_path)
+    table = str(tmp_path / "ipvs.txt")
+    conf = many_rs_config(farm.addrs, VIP, DELAY_LOOP, CONNECT_TIMEOUT,
+                          RETRY, DELAY_BEFORE_RETRY, router_id="vanish")
+    d = daemon(farm.director, conf, name="vanish",
+               args=("-n", "-l", "-G", f"--ipvs-record={table}"))
+    everyone = {f"{a}:{PORT}" for a in farm.addrs}
+    wait_until(lambda: set(dests(table)) == everyone, 90, 0.2,
+               f"all {COUNT} real servers in the table")
+    # Let every check pass at least once more, then pull the plug.
+    time.sleep(DELAY_LOOP + 1)
+    gone = farm.addrs[::10]
+    stay = {f"{a}:{PORT}" for a in farm.addrs} - {f"{a}:{PORT}"
+                                                   for a in gone}
+    farm.vanish(gone)
+    clock = Monotonic()
+    left_at = {}
+    missing_healthy = set()
+
+    def poll():
+        now = dests(table)
+        for a in gone:
+            key = f"{a}:{PORT}"
+            if key not in now and key not in left_at:
+                left_at[key] = clock()
+        missing_healthy.update(stay - set(now))
+        return len(left_at) == len(gone)
+    wait_until(poll, BOUND + MARGIN + 30, 0.1,
+               f"the {len(gone)} vanished real servers out of the table")
+    slowest = max(left_at.values())
+    assert slowest <= BOUND + MARGIN, (
+        f"the last vanished real server left after {slowest:.1f}s, "
+        f"bound {BOUND}s + margin {MARGIN}s")
+    assert not missing_healthy, (
+        f"healthy real servers flapped: {sorted(missing_healthy)[:10]}")
+
+    # The 900 others keep their schedule.
+    start = time.time()
+    end = start + WINDOW * WINDOWS
+    while time.time() < end:
+        missing_healthy.update(stay - set(dests(table)))
+        time.sleep(0.2)
+    seen = farm.seen()
+    late = {}
+    gone_set = set(gone)
+    for a in farm.addrs:
+        if a in gone_set:
+            continue
+        times = seen.get(a, [])
+        for k in range(WINDOWS):
+            lo, hi = start + k * WINDOW, start + (k + 1) * WINDOW
+            if not any(lo <= t < hi for t in times):
+                late.setdefault(a, []).append(k)
+    assert not late, (f"{len(late)} healthy real servers not checked in "
+                      f"some {WINDOW}s window: "
+                      f"{dict(list(late.items())[:10])}")
+    assert not missing_healthy, (
+        f"healthy real servers flapped: {sorted(missing_healthy)[:10]}")
+    assert set(dests(table)) == stay
+    assert d.running()
+
+    # SIGTERM still stops it, and the table is emptied.
+    assert d.stop(timeout=30) == 0
+    assert dests(table) == {}, f"left in the table: {len(dests(table))}"
+    farm.stop()
