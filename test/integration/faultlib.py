@@ -7,7 +7,8 @@ listener, configurations with many TCP_CHECKs, and /proc readings.
     conf = many_rs_config(farm.addrs, vip="10.87.0.100")
 
 The director namespace reaches every address through one veth and a
-route; the farm holds them on a dummy interface and one asyncio listener
+route; the farm holds them on its loopback (the kernel here may lack the dummy
+driver) and one asyncio listener
 on 0.0.0.0:PORT accepts for all of them and records, per local address,
 when each connection came (wall clock, so that the test can compare). A
 farm address "vanishes" with vanish(): the address is removed and a
@@ -78,9 +79,7 @@ class RsFarm:
         self.link_net = link_net
         self.addrs = [farm_addr(subnet, i) for i in range(count)]
         veth(self.director, self.ns, f"{link_net}.1/24", f"{link_net}.2/24")
-        self.ns.ip("link", "add", "rsd0", "type", "dummy")
-        self.ns.ip("link", "set", "rsd0", "up")
-        self.batch(self.ns, [f"addr add {a}/32 dev rsd0"
+        self.batch(self.ns, [f"addr add {a}/32 dev lo"
                              for a in self.addrs])
         self.director.ip("route", "add", f"{subnet}.0.0/16", "via",
                          f"{link_net}.2")
@@ -121,7 +120,7 @@ class RsFarm:
     def vanish(self, addrs):
         """Removes addrs from the farm, and has every packet to them
         dropped silently (a blackhole route: no RST, no ICMP)."""
-        cmds = [f"addr del {a}/32 dev rsd0" for a in addrs]
+        cmds = [f"addr del {a}/32 dev lo" for a in addrs]
         cmds += [f"route add blackhole {a}/32" for a in addrs]
         self.batch(self.ns, cmds)
 
