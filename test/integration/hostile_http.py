@@ -12,6 +12,8 @@ with one behaviour per port:
     reset       half a response, then a reset (SO_LINGER 0)
     healthy     "200 OK" and a short body
     tls         as healthy, over TLS with --tls's certificate
+    tlsendless  as endless, over TLS
+    tlsdribble  the TLS handshake, then one byte of answer a second
 
 Every connection has its own thread; the process is killed by pid at
 the end of the test.
@@ -80,7 +82,7 @@ def healthy(conn):
 
 KINDS = {"silent": silent, "trickle": trickle, "endless": endless,
          "bigheader": bigheader, "reset": reset, "healthy": healthy,
-         "tls": healthy}
+         "tls": healthy, "tlsendless": endless, "tlsdribble": trickle}
 
 
 def handle(conn, kind, ctx):
@@ -123,7 +125,7 @@ def main(argv):
         sock.bind((args.bind, int(port)))
         sock.listen(128)
         t = threading.Thread(target=serve, daemon=True,
-                             args=(sock, kind, ctx if kind == "tls"
+                             args=(sock, kind, ctx if kind.startswith("tls")
                                    else None))
         t.start()
         threads.append(t)

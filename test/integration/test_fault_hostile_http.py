@@ -1,7 +1,9 @@
 """Fault injection: HTTP_GET and SSL_GET against web servers that
 misbehave (hostile_http.py): accept and never answer, answer one byte a
 second, send an endless body, send a 10 MB header, reset mid-response;
-and an SSL_GET server whose certificate is self-signed and expired.
+SSL_GET against a listener that never starts the handshake, and over
+TLS an endless body and a one-byte-a-second answer; and an SSL_GET
+server whose certificate is self-signed and expired.
 
 Each misbehaving server must leave the recorded IPVS table within
 delay_loop + connect_timeout x (retry + 1) plus a margin of several
@@ -25,12 +27,18 @@ from proclib import wait_children
 
 SVC = f"TCP {VIP}:80"
 HERE = os.path.dirname(os.path.abspath(__file__))
-HOSTILE = {8081: "silent", 8082: "trickle", 8083: "endless",
-           8084: "bigheader", 8085: "reset"}
-# Why each one fails, as the -D log line says.
-WHY = {8081: "timeout", 8082: "timeout", 8083: "timeout",
-       8084: "bad response: line too long",
-       8085: "read error: Connection reset by peer"}
+# port: (behaviour, checker, why it fails as the -D log line says)
+HOSTILE = {
+    8081: ("silent", "HTTP_GET", "timeout"),
+    8082: ("trickle", "HTTP_GET", "timeout"),
+    8083: ("endless", "HTTP_GET", "timeout"),
+    8084: ("bigheader", "HTTP_GET", "bad response: line too long"),
+    8085: ("reset", "HTTP_GET", "read error: Connection reset by peer"),
+    # A TCP listener that never starts the TLS handshake.
+    8444: ("silent", "SSL_GET", "timeout"),
+    8445: ("tlsendless", "SSL_GET", "timeout"),
+    8446: ("tlsdribble", "SSL_GET", "timeout"),
+}
 HEALTHY, TLS = 8086, 8443
 DELAY_LOOP, CONNECT_TIMEOUT, RETRY = 2, 2, 0
 BOUND = DELAY_LOOP + CONNECT_TIMEOUT * (RETRY + 1)
@@ -86,9 +94,8 @@ def config(rs):
             }}
         }}
     }}"""
-    servers = "".join(server(p, "HTTP_GET") for p in
-                      sorted(HOSTILE) + [HEALTHY])
-    servers += server(TLS, "SSL_GET")
+    servers = "".join(server(p, HOSTILE[p][1]) for p in sorted(HOSTILE))
+    servers += server(HEALTHY, "HTTP_GET") + server(TLS, "SSL_GET")
     return f"""
 global_defs {{
     router_id hostile
@@ -112,7 +119,7 @@ def test_hostile_web_servers(netns, bridge, daemon, tmp_path):
     rs = topo.rs_addr(0)
     ns = topo.servers[0]
     cert, key = expired_cert(tmp_path)
-    specs = [f"{p}={k}" for p, k in HOSTILE.items()]
+    specs = [f"{p}={k}" for p, (k, _, _) in HOSTILE.items()]
     specs += [f"{HEALTHY}=healthy", f"{TLS}=tls"]
     log = open(tmp_path / "hostile.log", "wb")
     srv = ns.popen([sys.executable, os.path.join(HERE, "hostile_http.py"),
@@ -182,8 +189,8 @@ def run_checks(topo, rs, daemon, tmp_path, srv):
         f"the checker child grew from {rss_before} KiB to {rss_after} KiB "
         f"over {SOAK_ROUNDS} rounds")
     log = d.log()
-    for port, why in WHY.items():
-        line = f"HTTP_GET on service [{rs}]:tcp:{port} failed: /: {why}"
+    for port, (_, kind, why) in HOSTILE.items():
+        line = f"{kind} on service [{rs}]:tcp:{port} failed: /: {why}"
         assert line in log, f"no '{line}' in the log"
     print(f"hostile servers out after {sorted(left_at.values())} s; "
           f"checker RSS {rss_before} -> {rss_after} KiB")

@@ -76,6 +76,16 @@ class Monitor:
         self.proc.wait(10)
 
 
+def sanitized(pid):
+    """True if pid runs a build with AddressSanitizer."""
+    with open(f"/proc/{pid}/maps", encoding="ascii", errors="replace") as f:
+        maps = f.read()
+    if "libasan" in maps:
+        return True
+    with open(f"/proc/{pid}/exe", "rb") as f:
+        return b"AddressSanitizer" in f.read()
+
+
 def monitor_works(ns, mon):
     """Proves that mon sees address changes in ns: a probe address
     added and removed on lo shows up in its output."""
@@ -224,6 +234,11 @@ def storm(da, db, vrrp_pid, check_pid, table, table_before, a_json,
         last = rss_kib(pid)
         print(f"child {pid}: RSS {first} KiB after ten reloads, {last} "
               f"KiB after {SIGHUPS}")
+        # AddressSanitizer holds freed memory in quarantine, so RSS grows
+        # without a leak; the sanitized run's LeakSanitizer checks at exit
+        # instead (a report in the log fails the test at teardown).
+        if sanitized(pid):
+            continue
         assert last <= first * 1.2, (
             f"child {pid}: {first} KiB after the first ten reloads, "
             f"{last} KiB after {SIGHUPS}")
