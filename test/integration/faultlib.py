@@ -166,6 +166,16 @@ def rss_kib(pid):
     raise AssertionError(f"no VmRSS for pid {pid}")
 
 
+def sanitized(pid):
+    """True if pid runs a build with AddressSanitizer."""
+    with open(f"/proc/{pid}/maps", encoding="ascii", errors="replace") as f:
+        maps = f.read()
+    if "libasan" in maps:
+        return True
+    with open(f"/proc/{pid}/exe", "rb") as f:
+        return b"AddressSanitizer" in f.read()
+
+
 def fd_count(pid):
     return len(os.listdir(f"/proc/{pid}/fd"))
 

@@ -18,7 +18,7 @@ import subprocess
 import time
 
 from checklib import read_table
-from faultlib import RsFarm, many_rs_config, rss_kib
+from faultlib import RsFarm, many_rs_config, rss_kib, sanitized
 from kalib import wait_until
 from proclib import wait_children
 
@@ -74,16 +74,6 @@ class Monitor:
         if self.proc.poll() is None:
             self.proc.kill()
         self.proc.wait(10)
-
-
-def sanitized(pid):
-    """True if pid runs a build with AddressSanitizer."""
-    with open(f"/proc/{pid}/maps", encoding="ascii", errors="replace") as f:
-        maps = f.read()
-    if "libasan" in maps:
-        return True
-    with open(f"/proc/{pid}/exe", "rb") as f:
-        return b"AddressSanitizer" in f.read()
 
 
 def monitor_works(ns, mon):
