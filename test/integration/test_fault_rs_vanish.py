@@ -118,3 +118,51 @@ def test_tenth_of_real_servers_vanish(netns, veth, daemon, tmp_path):
     assert d.stop(timeout=30) == 0
     assert dests(table) == {}, f"left in the table: {len(dests(table))}"
     farm.stop()
+
+
+def test_silent_servers_leave_descriptors_for_the_others(netns, veth, daemon,
+                                                          tmp_path):
+    """More checks hang on silent servers at once than the descriptor
+    limit the daemon was started with (systemd's 1024 for 1,000 real
+    servers; here 64 for 200): the checker child must make room for one
+    socket per checker, as keepalived does, or the checks of healthy
+    servers fail to open a socket and take them out."""
+    farm = RsFarm(netns, veth, 200, subnet="10.88", link_net="10.87.0")
+    farm.director.ip("addr", "add", f"{VIP}/32", "dev", "lo")
+    farm.start_listener(tmp_path)
+    gone = farm.addrs[:150]
+    farm.vanish(gone)
+    table = str(tmp_path / "ipvs.txt")
+    conf = many_rs_config(farm.addrs, VIP, delay_loop=1, connect_timeout=5,
+                          retry=0, delay_before_retry=1, router_id="fds")
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (64, hard))
+    try:
+        d = daemon(farm.director, conf, name="fds",
+                   args=("-n", "-l", "-G", "-D",
+                         f"--ipvs-record={table}"))
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    stay = {f"{a}:{PORT}" for a in farm.addrs[150:]}
+    silent = {f"{a}:{PORT}" for a in gone}
+    wait_until(lambda: set(dests(table)) == stay, 60, 0.2,
+               "only the healthy real servers in the table")
+    # A few rounds with every silent check hanging at once.
+    flapped = set()
+    end = time.monotonic() + 12
+    while time.monotonic() < end:
+        flapped.update(stay - set(dests(table)))
+        time.sleep(0.1)
+    log = d.log()
+    assert "Too many open files" not in log, [
+        line for line in log.splitlines() if "open files" in line][:5]
+    assert not flapped, (
+        f"healthy real servers flapped: {sorted(flapped)[:10]}")
+    assert not silent & set(dests(table))
+    checker = d.pid_from("-c")
+    with open(f"/proc/{checker}/limits", encoding="ascii") as f:
+        soft = [line.split()[3] for line in f
+                if line.startswith("Max open files")][0]
+    assert int(soft) >= 2 * len(farm.addrs), f"checker's soft limit {soft}"
+    assert d.stop(timeout=30) == 0
+    farm.stop()
