@@ -156,11 +156,17 @@ def run_checks(topo, rs, daemon, tmp_path, srv):
     keep = {f"{rs}:{HEALTHY}", f"{rs}:{TLS}"}
     hostile = {f"{rs}:{p}" for p in HOSTILE}
     left_at, flapped, back = {}, set(), set()
+    synced = []
 
     def poll():
         now = dests(table)
-        if not now and not left_at:
-            return False   # not written yet
+        # The daemon writes the table after each server it adds at
+        # start, the healthy ones last: only once they are in does an
+        # absence mean a removal.
+        if not synced:
+            if not keep <= now:
+                return False
+            synced.append(True)
         for dest in hostile - now:
             left_at.setdefault(dest, clock())
         back.update(dest for dest in hostile & now if dest in left_at)
