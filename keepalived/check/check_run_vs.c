@@ -114,7 +114,9 @@ static int dest_op(struct ck_vs_run *vs, const struct ipvs_service *s,
 		if (r == -ENOENT)
 			r = b->ops->dest_add(b, s, &d);
 	}
-	if (r < 0)
+	/* Said once per change, not at every retry (a refusal that lasts
+	 * would otherwise repeat at each check of each server). */
+	if (r < 0 && !rs->ipvs_retry)
 		log_ipvs_error(vs, want.present ? "set" : "remove", rs->name,
 			       r);
 	return r;
@@ -148,7 +150,7 @@ static void log_dest_change(const struct ck_vs_run *vs,
  * at its next check result, until IPVS takes it. Otherwise a dead server
  * whose removal failed once would stay in the pool for good. Each
  * command is idempotent (dest_op), so repeating the ones that worked is
- * harmless; the change itself is said once.
+ * harmless; the change and the refusal are said once.
  */
 void ck_vs_dest_apply(struct ck_vs_run *vs, struct ck_rs_run *rs,
 		      struct ck_want want)
