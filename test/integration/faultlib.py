@@ -145,6 +145,10 @@ def many_rs_config(addrs, vip, delay_loop=2, connect_timeout=1, retry=1,
     return f"""
 global_defs {{
     router_id {router_id}
+    # Releasing 1,000 recorded entries rewrites the record 1,000 times:
+    # under the sanitizers on a busy machine that outlasts the default
+    # 5 s the parent gives its children before it kills them.
+    child_wait_time 60
 }}
 virtual_server {vip} 80 {{
     delay_loop {delay_loop}
@@ -155,6 +159,14 @@ virtual_server {vip} 80 {{
 }}
 {extra}
 """
+
+
+def assert_clean_stop(d, timeout=90):
+    """SIGTERM: exit 0, and no child had to be killed."""
+    assert d.stop(timeout=timeout) == 0
+    killed = [line for line in d.log().splitlines()
+              if "after TERM: killing them" in line]
+    assert not killed, killed
 
 
 def rss_kib(pid):

@@ -18,7 +18,8 @@ import subprocess
 import time
 
 from checklib import read_table
-from faultlib import RsFarm, many_rs_config, rss_kib, sanitized
+from faultlib import (RsFarm, assert_clean_stop, many_rs_config, rss_kib,
+                      sanitized)
 from kalib import wait_until
 from proclib import wait_children
 
@@ -233,6 +234,6 @@ def storm(da, db, vrrp_pid, check_pid, table, table_before, a_json,
             f"child {pid}: {first} KiB after the first ten reloads, "
             f"{last} KiB after {SIGHUPS}")
     assert da.running() and db.running()
-    assert da.stop(timeout=30) == 0
+    assert_clean_stop(da)
     assert (read_table(table) or {}).get(SVC, {}) == {}
-    assert db.stop(timeout=30) == 0
+    assert_clean_stop(db)

@@ -15,7 +15,8 @@ import resource
 import time
 
 from checklib import read_table
-from faultlib import PORT, Monotonic, RsFarm, many_rs_config
+from faultlib import (PORT, Monotonic, RsFarm, assert_clean_stop,
+                      many_rs_config)
 from kalib import wait_until
 
 COUNT = 1000
@@ -115,7 +116,7 @@ def test_tenth_of_real_servers_vanish(netns, veth, daemon, tmp_path):
     assert d.running()
 
     # SIGTERM still stops it, and the table is emptied.
-    assert d.stop(timeout=30) == 0
+    assert_clean_stop(d)
     assert dests(table) == {}, f"left in the table: {len(dests(table))}"
     farm.stop()
 
@@ -164,5 +165,5 @@ def test_silent_servers_leave_descriptors_for_the_others(netns, veth, daemon,
         soft = [line.split()[3] for line in f
                 if line.startswith("Max open files")][0]
     assert int(soft) >= 2 * len(farm.addrs), f"checker's soft limit {soft}"
-    assert d.stop(timeout=30) == 0
+    assert_clean_stop(d)
     farm.stop()
