@@ -17,6 +17,7 @@ being checked, and SIGTERM stops the daemon cleanly, emptying the table.
 """
 import hashlib
 import os
+import subprocess
 import sys
 
 from checklib import VIP, director_topology, read_table, start_director
@@ -119,31 +120,46 @@ def dests(table):
     return set((read_table(table) or {}).get(SVC, {}))
 
 
+def start_servers(ns, rs, tmp_path, name, specs, tls, last_port):
+    """One hostile_http.py process in ns; returns it once last_port
+    accepts."""
+    log = open(tmp_path / f"servers-{name}.log", "wb")
+    srv = ns.popen([sys.executable, os.path.join(HERE, "hostile_http.py"),
+                    "--bind", rs, "--tls", tls[0], tls[1]] + specs,
+                   stdout=log, stderr=log, stdin=subprocess.DEVNULL)
+    log.close()
+    wait_until(lambda: srv.poll() is not None
+               or port_open(ns, rs, last_port), 20, 0.2, f"the {name} "
+               "servers")
+    assert srv.poll() is None, (
+        (tmp_path / f"servers-{name}.log").read_text())
+    return srv
+
+
 def test_hostile_web_servers(netns, bridge, daemon, tmp_path):
     topo = director_topology(netns, bridge, servers=1)
     rs = topo.rs_addr(0)
     ns = topo.servers[0]
-    cert, key = expired_cert(tmp_path)
-    specs = [f"{p}={k}" for p, (k, _, _) in HOSTILE.items()]
-    specs += [f"{HEALTHY}=healthy", f"{TLS}=tls"]
-    log = open(tmp_path / "hostile.log", "wb")
-    srv = ns.popen([sys.executable, os.path.join(HERE, "hostile_http.py"),
-                    "--bind", rs, "--tls", cert, key] + specs,
-                   stdout=log, stderr=log, stdin=open(os.devnull, "rb"))
-    log.close()
+    tls = expired_cert(tmp_path)
+    procs = []
     try:
-        run_checks(topo, rs, daemon, tmp_path, srv)
+        # The healthy servers in a process of their own: the endless
+        # senders' threads hold the interpreter's lock for long spells.
+        procs.append(start_servers(
+            ns, rs, tmp_path, "hostile",
+            [f"{p}={k}" for p, (k, _, _) in HOSTILE.items()], tls, 8446))
+        procs.append(start_servers(
+            ns, rs, tmp_path, "healthy",
+            [f"{HEALTHY}=healthy", f"{TLS}=tls"], tls, TLS))
+        run_checks(topo, rs, daemon, tmp_path)
     finally:
-        if srv.poll() is None:
-            srv.kill()
-        srv.wait(10)
+        for srv in procs:
+            if srv.poll() is None:
+                srv.kill()
+            srv.wait(10)
 
 
-def run_checks(topo, rs, daemon, tmp_path, srv):
-    wait_until(lambda: srv.poll() is not None
-               or port_open(topo.director, rs, TLS), 20, 0.2,
-               "the hostile servers")
-    assert srv.poll() is None, (tmp_path / "hostile.log").read_text()
+def run_checks(topo, rs, daemon, tmp_path):
     # What keepalived's own tool makes of the expired, self-signed
     # certificate: it fetches the page all the same.
     if os.access("/usr/bin/genhash", os.X_OK):
