@@ -38,7 +38,8 @@ KACHECK_SOURCES += keepalived/check/check_run.h \
 	keepalived/check/check_run_internal.h \
 	keepalived/check/check_run.c keepalived/check/check_run_fsm.c \
 	keepalived/check/check_run_rs.c keepalived/check/check_run_vs.c \
-	keepalived/check/check_run_notify.c keepalived/check/check_run_dump.c
+	keepalived/check/check_run_notify.c keepalived/check/check_run_dump.c \
+	keepalived/check/check_fdlimit.c keepalived/check/check_fdlimit.h
 
 # ---- IPVS above the kernel (wip-ckipvs): the table in memory and its
 # "ipvsadm -Ln" printout, the recording backend, choosing the backend,

@@ -11,6 +11,7 @@
 
 #include "check_daemon.h"
 #include "check_data.h"
+#include "check_fdlimit.h"
 #include "check_run.h"
 #include "core_run.h"
 #include "iftable.h"
@@ -107,6 +108,7 @@ static int start_checks(struct child_env *env, struct check_child *k,
 	if (netlink_daemon_subscribe(k->nl, on_iftable, k) < 0)
 		log_warnx("ha_suspend cannot follow the addresses");
 	init_track_files(c->check);
+	ck_fd_limit_fit(c->check);
 	check_run_apply(k->run, c->check, c->global);
 	return 0;
 }
@@ -202,8 +204,10 @@ static void reload(struct child_env *env, struct ka_conf *old,
 	if (!k)
 		return;
 	k->gd = new->global;
-	if (k->run)
+	if (k->run) {
+		ck_fd_limit_fit(new->check);
 		check_run_apply(k->run, new->check, new->global);
+	}
 #if KA_WITH_SNMP
 	if (k->snmp_check)
 		check_snmp_set_conf(k->snmp_check, new->check, new->global);

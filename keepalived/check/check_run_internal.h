@@ -43,6 +43,8 @@ struct ck_rs_run {
 	bool up;			/* all checkers up */
 	long weight;			/* ck_rs_weight() when last synced */
 	bool in_ipvs;			/* what IPVS holds */
+	bool ipvs_retry;		/* the last change failed: again at
+					 * the next result */
 	int ipvs_weight;
 	struct ck_counters n;
 	char name[CK_NAME_LEN];		/* "[10.0.0.2]:tcp:80" */

@@ -185,6 +185,7 @@ void ck_rs_inherit(struct ck_rs_run *rs, const struct ck_rs_run *from)
 
 	rs->in_ipvs = from->in_ipvs;
 	rs->ipvs_weight = from->ipvs_weight;
+	rs->ipvs_retry = from->ipvs_retry;
 	rs->n = from->n;
 	for (i = 0; i < rs->nck && i < from->nck; i++) {
 		c = &rs->checkers[i];
@@ -239,7 +240,7 @@ static void rs_update(struct ck_rs_run *rs, enum ck_type t)
 			      &rs->conf->notify_down, what);
 		ck_alert_rs(vs->run, rs, up, t);
 		ck_tell_change(vs->run, vs, rs);
-	} else if (weight == rs->weight) {
+	} else if (weight == rs->weight && !rs->ipvs_retry) {
 		return;
 	}
 	rs->weight = weight;

@@ -92,7 +92,7 @@ static void log_ipvs_error(const struct ck_vs_run *vs, const char *op,
 
 /* The command for one service; an add of something present is an
  * edit, a removal of something absent is done already. */
-static void dest_op(struct ck_vs_run *vs, const struct ipvs_service *s,
+static int dest_op(struct ck_vs_run *vs, const struct ipvs_service *s,
 		    const struct ck_rs_run *rs, struct ck_want want,
 		    bool was_in)
 {
@@ -114,9 +114,12 @@ static void dest_op(struct ck_vs_run *vs, const struct ipvs_service *s,
 		if (r == -ENOENT)
 			r = b->ops->dest_add(b, s, &d);
 	}
-	if (r < 0)
+	/* Said once per change, not at every retry (a refusal that lasts
+	 * would otherwise repeat at each check of each server). */
+	if (r < 0 && !rs->ipvs_retry)
 		log_ipvs_error(vs, want.present ? "set" : "remove", rs->name,
 			       r);
+	return r;
 }
 
 /* keepalived's words, as Debian's 2.2.7 logs them. */
@@ -141,17 +144,33 @@ static void log_dest_change(const struct ck_vs_run *vs,
 		    rs->up ? "active" : "inactive", what, rs->name, vs->name);
 }
 
+/*
+ * A change IPVS refused (EMFILE, ENOMEM, a busy kernel) is not taken as
+ * done: what we remember stays as it was and the server is synced again
+ * at its next check result, until IPVS takes it. Otherwise a dead server
+ * whose removal failed once would stay in the pool for good. Each
+ * command is idempotent (dest_op), so repeating the ones that worked is
+ * harmless; the change and the refusal are said once.
+ */
 void ck_vs_dest_apply(struct ck_vs_run *vs, struct ck_rs_run *rs,
 		      struct ck_want want)
 {
+	bool failed = false;
 	size_t i;
 
 	if (want.present == rs->in_ipvs &&
-	    (!want.present || want.weight == rs->ipvs_weight))
+	    (!want.present || want.weight == rs->ipvs_weight)) {
+		rs->ipvs_retry = false;
 		return;
-	log_dest_change(vs, rs, want);
+	}
+	if (!rs->ipvs_retry)
+		log_dest_change(vs, rs, want);
 	for (i = 0; i < vs->nsvc; i++)
-		dest_op(vs, &vs->svcs[i], rs, want, rs->in_ipvs);
+		if (dest_op(vs, &vs->svcs[i], rs, want, rs->in_ipvs) < 0)
+			failed = true;
+	rs->ipvs_retry = failed;
+	if (failed)
+		return;
 	rs->in_ipvs = want.present;
 	rs->ipvs_weight = want.present ? want.weight : 0;
 }

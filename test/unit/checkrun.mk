@@ -17,3 +17,11 @@ test_unit_test_check_run_SOURCES = test/unit/test_check_run.c
 test_unit_test_check_run_CFLAGS = $(KA_CHECKRUN_TEST_CFLAGS)
 test_unit_test_check_run_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
 	$(SAN_LDFLAGS)
+
+# The descriptor limit fitted to the checks (check_fdlimit.c).
+check_PROGRAMS += test/unit/test_check_fdlimit
+TESTS += test/unit/test_check_fdlimit
+test_unit_test_check_fdlimit_SOURCES = test/unit/test_check_fdlimit.c
+test_unit_test_check_fdlimit_CFLAGS = $(KA_CHECKRUN_TEST_CFLAGS)
+test_unit_test_check_fdlimit_LDADD = $(KA_CORE_SAN_LIBS) $(CMOCKA_LIBS) \
+	$(SAN_LDFLAGS)

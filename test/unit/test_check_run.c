@@ -7,6 +7,7 @@
  * reload that changes nothing issuing no command, a weight change being
  * one edit, and stop with and without release.
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -30,6 +31,7 @@ struct fake_backend {
 	struct ipvs_table *t;
 	unsigned ops;			/* commands received */
 	unsigned dest_dels;
+	unsigned fail_dest_ops;		/* refuse this many dest commands */
 };
 
 struct conf_set {
@@ -82,6 +84,10 @@ static int fb_dest_add(struct ipvs_backend *b, const struct ipvs_service *s,
 		       const struct ipvs_dest *d)
 {
 	fb_of(b)->ops++;
+	if (fb_of(b)->fail_dest_ops) {
+		fb_of(b)->fail_dest_ops--;
+		return -EMFILE;
+	}
 	return ipvs_table_dest_add(fb_of(b)->t, s, d);
 }
 
@@ -89,6 +95,10 @@ static int fb_dest_edit(struct ipvs_backend *b, const struct ipvs_service *s,
 			const struct ipvs_dest *d)
 {
 	fb_of(b)->ops++;
+	if (fb_of(b)->fail_dest_ops) {
+		fb_of(b)->fail_dest_ops--;
+		return -EMFILE;
+	}
 	return ipvs_table_dest_edit(fb_of(b)->t, s, d);
 }
 
@@ -96,6 +106,10 @@ static int fb_dest_del(struct ipvs_backend *b, const struct ipvs_service *s,
 		       const struct ipvs_dest *d)
 {
 	fb_of(b)->ops++;
+	if (fb_of(b)->fail_dest_ops) {
+		fb_of(b)->fail_dest_ops--;
+		return -EMFILE;
+	}
 	fb_of(b)->dest_dels++;
 	return ipvs_table_dest_del(fb_of(b)->t, s, d);
 }
@@ -377,6 +391,35 @@ static void test_down_after_retry_and_back(void **state)
 	F->server_up[1] = true;
 	run_for(3 * S);
 	assert_int_equal(weight_of(1), 1);
+}
+
+/* A removal IPVS refuses is tried again at the next result, until it
+ * is done: the dead server does not stay in the pool. So is an add. */
+static void test_refused_change_is_retried(void **state)
+{
+	(void)state;
+	apply(&F->a);
+	run_for(1 * S);
+	F->server_up[1] = false;
+	F->fb.fail_dest_ops = 1;
+	/* Down at 3 s, the removal refused. */
+	run_for(S + S / 2);
+	run_for(S);
+	assert_int_equal(F->fb.fail_dest_ops, 0);
+	assert_int_equal(weight_of(1), 1);
+	/* The next result (delay_loop later) removes it. */
+	run_for(2 * S);
+	assert_int_equal(weight_of(1), -1);
+	/* Back up, the add refused twice: in at the third try. */
+	F->server_up[1] = true;
+	F->fb.fail_dest_ops = 2;
+	run_for(2 * S);
+	assert_int_equal(weight_of(1), -1);
+	run_for(4 * S);
+	assert_int_equal(F->fb.fail_dest_ops, 0);
+	assert_int_equal(weight_of(1), 1);
+	assert_int_equal(weight_of(0), 1);
+	assert_int_equal(weight_of(2), 1);
 }
 
 static void test_alpha_starts_out(void **state)
@@ -691,6 +734,7 @@ int main(void)
 		T(test_alpha_starts_out),
 		T(test_start_reads_back),
 		T(test_inhibit_on_failure),
+		T(test_refused_change_is_retried),
 		T(test_quorum_and_sorry_server),
 		T(test_sorry_inhibit),
 		T(test_dynamic_weight),
