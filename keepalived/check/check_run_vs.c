@@ -496,17 +496,16 @@ static void omega(struct ck_vs_run *vs)
 	}
 }
 
+/* At stop the services are removed next, and the kernel removes their
+ * destinations with them: one operation per service instead of one per
+ * real server (a checker with thousands of them must be gone within
+ * the parent's child_wait_time, or it is killed and leaves them all). */
 static void release(struct ck_vs_run *vs, struct ck_rs_run *rs)
 {
-	size_t i;
-	struct ck_want gone = { false, 0 };
-
 	if (!rs || !rs->in_ipvs)
 		return;
 	log_info("Shutting down %s %s from VS %s",
 		 rs->is_sorry ? "sorry server" : "service", rs->name, vs->name);
-	for (i = 0; i < vs->nsvc; i++)
-		dest_op(vs, &vs->svcs[i], rs, gone, true);
 	rs->in_ipvs = false;
 }
 

@@ -144,17 +144,60 @@ static void send_hello(struct parent_child *pc)
 		pc->missed++;
 }
 
+/* utime + stime of a process, in clock ticks; 0 if it cannot be read. */
+static uint64_t cpu_ticks_of(pid_t pid)
+{
+	char path[64], buf[1024], *p;
+	unsigned long long ut = 0, st = 0;
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/proc/%ld/stat", (long)pid);
+	f = fopen(path, "re");
+	if (!f)
+		return 0;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	/* the name in parentheses may hold spaces: fields follow the last ')' */
+	p = strrchr(buf, ')');
+	if (!p || sscanf(p + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u "
+			 "%llu %llu", &ut, &st) != 2)
+		return 0;
+	return ut + st;
+}
+
+/*
+ * Whether the child has missed enough hellos to be killed. A child that
+ * used CPU between the last two hellos is busy rather than stuck (a
+ * checker programming thousands of real servers on a slow machine, for
+ * instance): it gets PARENT_BUSY_FACTOR times the allowance, so that an
+ * overloaded child is not killed and restarted into the same load, while
+ * a stopped one, or one blocked with no CPU, goes after the usual count.
+ */
+static bool missed_too_many(const struct parent_child *pc,
+			    const struct parent_tuning *t)
+{
+	if (pc->missed < t->max_missed)
+		return false;
+	return !pc->busy || pc->missed >= t->max_missed * PARENT_BUSY_FACTOR;
+}
+
 void parent_child_hello(struct parent_child *pc)
 {
 	const struct parent_tuning *t = &pc->parent->tune;
+	uint64_t cpu;
 
 	if (pc->pid <= 0 || pc->fd < 0)
 		return;
+	cpu = cpu_ticks_of(pc->pid);
+	pc->busy = cpu != pc->cpu_ticks;
+	pc->cpu_ticks = cpu;
 	/* A child still reading its configuration is not counted: a big
 	 * file may take longer than the watchdog allows. */
 	if (pc->hello_pending && pc->started)
 		pc->missed++;
-	if (pc->missed >= t->max_missed) {
+	if (missed_too_many(pc, t)) {
 		log_warnx("%s child (pid %ld) has not answered %u watchdog "
 			  "hellos: killing it", pc->name, (long)pc->pid,
 			  pc->missed);

@@ -39,6 +39,8 @@ struct parent_child {
 	uint32_t hello_seq;		/* of the last hello sent */
 	bool hello_pending;		/* not answered yet */
 	unsigned missed;		/* hellos in a row not answered */
+	uint64_t cpu_ticks;		/* its CPU time at the last hello */
+	bool busy;			/* it used CPU since the hello before */
 	bool started;			/* has reported READY since its start */
 	bool ready;			/* ... since the last reload */
 	struct ratelimit bad_rl;

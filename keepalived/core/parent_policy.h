@@ -20,6 +20,10 @@
 
 #include "parser.h"
 
+/* A child that keeps using CPU while it does not answer (busy, not stuck)
+ * may miss this many times KEEPALIVED_WATCHDOG_MISSES hellos. */
+#define PARENT_BUSY_FACTOR 5
+
 struct parent_tuning {
 	uint64_t hello_interval_us;
 	unsigned max_missed;

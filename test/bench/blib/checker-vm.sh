@@ -15,7 +15,7 @@ set -u
 mkdir -p /var/run /var/log /etc/keepalived
 # Log lines go to a syslog file: on the serial console each would cost
 # far more than the check it reports.
-busybox syslogd -O /tmp/syslog -s 50000
+busybox syslogd -O /tmp/syslog
 HZ=100
 
 now() { awk '{ print $1 }' /proc/uptime; }
@@ -149,6 +149,10 @@ run_one() {
 	ip netns exec dir ipvsadm -C
 	kill -TERM "$LPID"
 	wait "$LPID" 2>/dev/null
+	# what went wrong, if anything: the daemon's own words
+	grep -i -E "kill|respawn|missed|exited|too many|cannot|error" /tmp/syslog |
+		tail -n 8 | sed "s/^/LOG $who $check $n: /"
+	: >/tmp/syslog
 	echo "RESULT who=$who check=$check n=$n full_s=$full $counts window=$WINDOW" \
 		"cpu_ticks=$((c1 - c0)) hz=$HZ rss_ck_kb=$rss_ck rss_parent_kb=$rss_parent" \
 		"vanish_s=$van dests_before_stop=$left_before stop_s=$stop left_after_stop=$left"
