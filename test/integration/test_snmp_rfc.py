@@ -483,3 +483,22 @@ def test_without_traps_and_after_reload(netns, veth, daemon, snmp, tmp_path):
                                      f"{ifi}.54.1"}, 10,
                what="the new instance's row")
     assert d.stop(20) == 0
+
+
+def test_command_line_x_and_A(netns, veth, daemon, snmp, tmp_path):
+    """-x turns every part on and -A names the master agent, with no SNMP
+    keyword in the file (keepalived(8))."""
+    snmpd, _ = snmp
+    ours, _ = link_pair(netns, veth)
+    text = config(tmp_path, snmpd, 150, ipv6=False).replace(
+        "    enable_snmp_rfc\n    enable_traps\n", "").replace(
+        f"    snmp_socket {snmpd.agentx}\n", "")
+    assert "snmp" not in text
+    d = daemon(ours, text, args=OURS_ARGS + ("-x", "-A", snmpd.agentx))
+    d.wait_for_log(r"VRRP child \(pid \d+\) is running", timeout=20)
+    assert snmplib.wait_registered(snmpd, V2_OPER)
+    assert snmplib.wait_registered(snmpd, V3_OPER)
+    rows = snmplib.wait_registered(snmpd, snmplib.KEEPALIVED_OID + ".2")
+    assert any(v == "V2" for _, _, v in rows), rows[:5]
+    assert "not available" not in d.log()
+    assert d.stop(20) == 0
